@@ -1,0 +1,41 @@
+# Two commands matter: `make run` and `make test`. Both set everything up first.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup system venv run test lint check snapshot clean
+
+setup: system venv
+
+system:
+	@bash scripts/setup-system.sh
+
+venv: $(STAMP)
+
+# Reinstall only when the package's declared dependencies change.
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+run: setup
+	$(VENV)/bin/ccsvi-kiosk run
+
+test: setup
+	$(VENV)/bin/ruff check kiosk tests
+	$(PY) -m pytest
+
+lint: venv
+	$(VENV)/bin/ruff check kiosk tests
+	$(VENV)/bin/ruff format --check kiosk tests
+
+check: venv
+	$(VENV)/bin/ccsvi-kiosk check
+
+snapshot: venv
+	$(VENV)/bin/ccsvi-kiosk snapshot --out shots
+
+clean:
+	rm -rf $(VENV) shots build *.egg-info .pytest_cache .ruff_cache

@@ -1,0 +1,146 @@
+"""``ccsvi-kiosk``: run the kiosk, check its files, or render its screens to PNG.
+
+Whatever goes wrong, a person in front of the kiosk or at the terminal gets one clear line and
+an exit code, never a traceback: 1 for problems found by ``check``, 2 for input the kiosk
+refuses to start with, 3 for no display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from kiosk import __version__
+from kiosk.problems import InputError
+
+EXIT_PROBLEMS, EXIT_BAD_INPUT, EXIT_NO_DISPLAY = 1, 2, 3
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not WIDTHxHEIGHT, e.g. 1920x1080") from None
+    if not (320 <= width <= 8192 and 240 <= height <= 8192):
+        raise argparse.ArgumentTypeError(f"{text!r} is out of range")
+    return width, height
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ccsvi-kiosk",
+                                     description="Accessible information kiosk about CCSVI and MS.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    config = argparse.ArgumentParser(add_help=False)
+    config.add_argument("--config", metavar="PATH",
+                        help="settings file (default: $KIOSK_CONFIG, else the built-in defaults)")
+    commands = parser.add_subparsers(dest="command")
+    run = commands.add_parser("run", parents=[config], help="start the kiosk (the default)")
+    run.add_argument("--windowed", action="store_true", help="in a window, not full screen")
+    commands.add_parser("check", parents=[config],
+                        help="check config, content and catalogues; exit 1 on errors")
+    snap = commands.add_parser("snapshot", parents=[config],
+                               help="render every screen and page to PNG without a display")
+    snap.add_argument("--out", required=True, type=Path, metavar="DIR")
+    snap.add_argument("--lang", nargs="+", metavar="L", help="languages (default: all offered)")
+    snap.add_argument("--text-scale", nargs="+", type=float, metavar="S", default=None,
+                      help="text sizes, 1.0 to 2.0 (default: the configured one)")
+    snap.add_argument("--theme", nargs="+", metavar="T", default=None,
+                      help="dark and/or light (default: the configured one)")
+    snap.add_argument("--size", type=_size, default=(1920, 1080), metavar="WxH")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="ccsvi-kiosk: %(message)s")
+    for handler in logging.getLogger().handlers:
+        handler.setLevel(logging.WARNING)  # Kivy logs its start-up at INFO through propagation
+    command = args.command or "run"
+    config_arg = getattr(args, "config", None)
+    if command == "check":
+        return cmd_check(config_arg)
+    if command == "snapshot":
+        return cmd_snapshot(args)
+    return cmd_run(config_arg, windowed=getattr(args, "windowed", False))
+
+
+def _load(config_arg: str | None):
+    """Load everything, or print one line and return None (the kiosk refuses to start)."""
+    from kiosk.config import config_path_from
+    from kiosk.loading import load_kiosk
+
+    try:
+        data = load_kiosk(config_path_from(config_arg))
+    except InputError as exc:
+        first = exc.problems[0] if exc.problems else "cannot start"
+        more = len(exc.problems) - 1
+        suffix = f" (and {more} more problem(s); run 'ccsvi-kiosk check')" if more > 0 else ""
+        print(f"ccsvi-kiosk: cannot start: {first}{suffix}", file=sys.stderr)
+        return None
+    for problem in data.problems:
+        logging.warning("%s", problem)
+    return data
+
+
+def cmd_check(config_arg: str | None) -> int:
+    from kiosk.check import report, run_checks
+    from kiosk.config import config_path_from
+
+    return report(run_checks(config_path_from(config_arg)), sys.stdout)
+
+
+def cmd_run(config_arg: str | None, windowed: bool) -> int:
+    from kiosk.ui import env
+
+    if not env.has_display():
+        print("ccsvi-kiosk: no display found (DISPLAY and WAYLAND_DISPLAY are not set); "
+              "to see the screens without one, run: ccsvi-kiosk snapshot --out shots",
+              file=sys.stderr)
+        return EXIT_NO_DISPLAY
+    data = _load(config_arg)
+    if data is None:
+        return EXIT_BAD_INPUT
+    fullscreen = data.config.fullscreen and not windowed
+    env.prepare(headless=False, fullscreen=fullscreen, size=(1920, 1080) if fullscreen
+                else (1280, 720))
+    from kiosk.ui.app import KioskApp
+
+    KioskApp(data).run()
+    return 0
+
+
+def cmd_snapshot(args) -> int:
+    data = _load(args.config)
+    if data is None:
+        return EXIT_BAD_INPUT
+    offered = [lang.code for lang in data.languages]
+    languages = args.lang or offered
+    unknown = [code for code in languages if code not in offered]
+    if unknown:
+        print(f"ccsvi-kiosk: language(s) not offered: {', '.join(unknown)} "
+              f"(offered: {', '.join(offered)})", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    from kiosk.session import TEXT_SCALES
+    from kiosk.theme import THEMES
+
+    scales = args.text_scale or [data.config.text_scale]
+    themes = args.theme or [data.config.theme]
+    bad = [str(s) for s in scales if s not in TEXT_SCALES] + [t for t in themes
+                                                              if t not in THEMES]
+    if bad:
+        print(f"ccsvi-kiosk: not a text scale or theme: {', '.join(bad)} (text scales: "
+              f"{', '.join(map(str, TEXT_SCALES))}; themes: {', '.join(THEMES)})",
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
+    from kiosk.ui import env
+
+    env.prepare(headless=True, size=args.size)
+    from kiosk.ui.driver import Driver
+    from kiosk.ui.snapshot import take_snapshots
+
+    driver = Driver.start(data)
+    written = take_snapshots(driver, args.out, languages, scales, themes)
+    print(f"ccsvi-kiosk: wrote {len(written)} screenshots to {args.out}")
+    return 0

@@ -1,0 +1,184 @@
+"""Kiosk configuration: the shipped defaults, overridden by one clinic file.
+
+Clinic staff edit this file by hand, possibly once, possibly years later. A typo must produce one
+line that names the file, the line and the key, never a traceback, and never a kiosk that starts
+with a half-understood setting.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+
+from kiosk import paths
+from kiosk.problems import InputError, Problem
+from kiosk.schema import check_fields
+from kiosk.session import TEXT_SCALES, SessionDefaults
+from kiosk.theme import THEMES
+from kiosk.yaml_lines import LineDict, load_yaml_file
+
+CONFIG_ENV = "KIOSK_CONFIG"
+
+_TOP_LEVEL: dict[str, Any] = {
+    "languages": list,
+    "default_language": str,
+    "idle_timeout_seconds": (int, float),
+    "fullscreen": bool,
+    "screen": dict,
+    "display": dict,
+    "content_dir": (str, type(None)),
+    "locales_dir": (str, type(None)),
+}
+_SCREEN = {"width_mm": (int, float), "height_mm": (int, float)}
+_DISPLAY = {"text_scale": (int, float), "theme": str}
+
+
+@dataclass(frozen=True)
+class ScreenSize:
+    width_mm: float
+    height_mm: float
+
+
+@dataclass(frozen=True)
+class KioskConfig:
+    languages: tuple[str, ...]
+    default_language: str
+    idle_timeout_seconds: float
+    fullscreen: bool
+    screen: ScreenSize
+    text_scale: float
+    theme: str
+    content_dir: Path
+    locales_dir: Path
+    files: tuple[Path, ...]  # the files these values came from, defaults first
+
+    @property
+    def session_defaults(self) -> SessionDefaults:
+        return SessionDefaults(self.default_language, self.text_scale, self.theme)
+
+
+def config_path_from(arg: str | Path | None) -> Path | None:
+    """The clinic's config file: ``--config`` wins over ``KIOSK_CONFIG``; None means defaults."""
+    if arg:
+        return Path(arg)
+    env = os.environ.get(CONFIG_ENV)
+    return Path(env) if env else None
+
+
+def load_config(path: Path | None = None) -> KioskConfig:
+    """Defaults merged with ``path``; raises ``InputError`` naming file, line and key."""
+    files = [paths.DEFAULT_CONFIG]
+    values, lines = _read(paths.DEFAULT_CONFIG)
+    if path is not None:
+        if not path.is_file():
+            raise InputError([Problem(path, None, "config file not found")])
+        override, override_lines = _read(path)
+        for key, value in override.items():
+            if isinstance(value, dict) and isinstance(values.get(key), dict):
+                values[key] = {**values[key], **value}
+                lines.update({f"{key}.{k}": override_lines[f"{key}.{k}"] for k in value})
+            else:
+                values[key] = value
+            lines[key] = override_lines[key]
+        files.append(path)
+    return _build(values, lines, tuple(files))
+
+
+def _read(path: Path) -> tuple[dict, dict[str, tuple[Path, int]]]:
+    """Read one file, check its keys and kinds, and remember (file, line) for every key."""
+    data = load_yaml_file(path)
+    if data is None:
+        data = LineDict()
+        data.line, data.key_lines = 1, {}
+    problems = check_fields(data, path, 1, "the config", {}, _TOP_LEVEL)
+    where: dict[str, tuple[Path, int]] = {}
+    if isinstance(data, dict):
+        for key in data:
+            where[key] = (path, data.line_of(key))
+        for key, spec in (("screen", _SCREEN), ("display", _DISPLAY)):
+            sub = data.get(key)
+            if isinstance(sub, dict):
+                problems += check_fields(sub, path, data.line_of(key), key, {}, spec)
+                for sub_key in sub:
+                    where[f"{key}.{sub_key}"] = (path, sub.line_of(sub_key))
+    if problems:
+        raise InputError(problems)
+    return dict(data), where
+
+
+def _build(values: dict, lines: dict[str, tuple[Path, int]], files: tuple[Path, ...]
+           ) -> KioskConfig:
+    problems: list[Problem] = []
+
+    def bad(key: str, message: str) -> None:
+        path, line = lines.get(key, (files[-1], None))
+        problems.append(Problem(path, line, f"{key}: {message}"))
+
+    languages = values.get("languages") or []
+    if not languages:
+        bad("languages", "list at least one language")
+    for code in languages:
+        if not isinstance(code, str):
+            bad("languages", f"{code!r} is not a language code")
+            continue
+        try:
+            Locale.parse(code)
+        except (ValueError, UnknownLocaleError):
+            bad("languages", f"{code!r} is not a known language code (examples: en, fr, zh_Hans)")
+    default_language = values.get("default_language", "")
+    if default_language not in languages:
+        bad("default_language", f"{default_language!r} is not one of the languages {languages}")
+
+    timeout = values.get("idle_timeout_seconds", 90)
+    if not 15 <= timeout <= 3600:
+        bad("idle_timeout_seconds", f"{timeout} is out of range (15 to 3600 seconds)")
+
+    screen = values.get("screen", {})
+    for key in ("width_mm", "height_mm"):
+        size = screen.get(key)
+        if size is None:
+            bad("screen", f"missing {key!r}")
+        elif not 50 <= size <= 3000:
+            bad(f"screen.{key}", f"{size} mm is not a plausible screen size (50 to 3000)")
+
+    display = values.get("display", {})
+    scale = display.get("text_scale", 1.0)
+    if scale not in TEXT_SCALES:
+        bad("display.text_scale", f"{scale} is not one of {', '.join(map(str, TEXT_SCALES))}")
+    theme = display.get("theme", "dark")
+    if theme not in THEMES:
+        bad("display.theme", f"{theme!r} is not one of {', '.join(THEMES)}")
+
+    content_dir = _dir(values, lines, "content_dir", paths.CONTENT_DIR, bad)
+    locales_dir = _dir(values, lines, "locales_dir", paths.LOCALES_DIR, bad)
+
+    if problems:
+        raise InputError(problems)
+    return KioskConfig(
+        languages=tuple(languages),
+        default_language=default_language,
+        idle_timeout_seconds=float(timeout),
+        fullscreen=values.get("fullscreen", True),
+        screen=ScreenSize(float(screen["width_mm"]), float(screen["height_mm"])),
+        text_scale=float(scale),
+        theme=theme,
+        content_dir=content_dir,
+        locales_dir=locales_dir,
+        files=files,
+    )
+
+
+def _dir(values: dict, lines: dict, key: str, default: Path, bad) -> Path:
+    raw = values.get(key)
+    if not raw:
+        return default
+    path = Path(raw)
+    if not path.is_absolute():
+        path = lines[key][0].parent / path
+    if not path.is_dir():
+        bad(key, f"folder {str(path)!r} does not exist")
+    return path

@@ -1,0 +1,51 @@
+"""Which installed font draws which script.
+
+Kivy's SDL2 text provider has no font fallback: the bundled Roboto draws Chinese as empty boxes
+and has no Arabic. So every language gets a font chosen for its script from the Noto families
+Debian installs (``fonts-noto-core``, ``fonts-noto-cjk``). A script with no font is reported and
+its language is hidden rather than shown as boxes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+FONT_DIRS = (
+    Path("/usr/share/fonts/truetype/noto"),
+    Path("/usr/share/fonts/opentype/noto"),
+    Path("/usr/share/fonts/truetype/dejavu"),
+    Path("/usr/local/share/fonts"),
+)
+
+# Candidates per ISO 15924 script, best first. Sans faces: the standards ask for sans-serif.
+_CANDIDATES: dict[str, tuple[str, ...]] = {
+    "Latn": ("NotoSans-Regular.ttf", "DejaVuSans.ttf"),
+    "Arab": ("NotoNaskhArabic-Regular.ttf", "NotoSansArabic-Regular.ttf"),
+    "Hans": ("NotoSansCJK-Regular.ttc", "NotoSansCJKsc-Regular.otf"),
+    "Hant": ("NotoSansCJK-Regular.ttc", "NotoSansCJKtc-Regular.otf"),
+}
+_BOLD = {
+    "NotoSans-Regular.ttf": "NotoSans-Bold.ttf",
+    "NotoNaskhArabic-Regular.ttf": "NotoNaskhArabic-Bold.ttf",
+    "NotoSansArabic-Regular.ttf": "NotoSansArabic-Bold.ttf",
+    "NotoSansCJK-Regular.ttc": "NotoSansCJK-Bold.ttc",
+}
+
+
+@dataclass(frozen=True)
+class FontChoice:
+    script: str
+    regular: Path
+    bold: Path
+
+
+def find_font(script: str, dirs: tuple[Path, ...] = FONT_DIRS) -> FontChoice | None:
+    """The best installed font for ``script``, or None if nothing suitable is installed."""
+    for name in _CANDIDATES.get(script, _CANDIDATES["Latn"]):
+        for folder in dirs:
+            regular = folder / name
+            if regular.is_file():
+                bold = folder / _BOLD.get(name, name)
+                return FontChoice(script, regular, bold if bold.is_file() else regular)
+    return None

@@ -1,0 +1,198 @@
+"""Gettext catalogues read straight from the ``.po`` files, with a per-string fallback chain.
+
+Translators edit ``locales/<lang>/LC_MESSAGES/kiosk.po`` in Poedit or Weblate; the kiosk reads
+the ``.po`` itself on start, so an edit shows up without a compile step. Each string falls back
+along ``fr_CA -> fr -> English``, fuzzy and empty entries count as untranslated, and a catalogue
+that does not parse disables only its own language (reported with ``file:line``).
+
+UI code marks strings with ``_()`` / ``pgettext()`` (looked up in the active language) and
+``N_()`` (marked for extraction, translated later), the usual gettext idiom.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
+from babel.messages.pofile import PoFileError, read_po
+
+from kiosk.problems import Problem
+
+DOMAIN = "kiosk"
+SOURCE_LANGUAGE = "en"
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str  # gettext code, e.g. "zh_Hans"
+    endonym: str  # the language's name in itself, capitalised for a button: "Español"
+    english_name: str
+    direction: str  # "ltr" or "rtl"
+    script: str  # ISO 15924, e.g. "Latn", "Arab", "Hans"
+
+    @property
+    def rtl(self) -> bool:
+        return self.direction == "rtl"
+
+
+def language_info(code: str) -> Language:
+    """Names, direction and script of a language, from Babel's CLDR data (works offline)."""
+    locale = Locale.parse(code)
+    name = locale.languages.get(locale.language) or locale.display_name or code
+    likely = get_global("likely_subtags").get(locale.language, "")
+    script = locale.script or (likely.split("_")[1] if likely.count("_") >= 2 else "Latn")
+    return Language(
+        code=code,
+        endonym=name[:1].upper() + name[1:],
+        english_name=Locale("en").languages.get(locale.language, code),
+        direction="rtl" if locale.text_direction == "rtl" else "ltr",
+        script=script,
+    )
+
+
+def fallback_chain(code: str) -> list[str]:
+    """``fr_CA`` -> ``["fr_CA", "fr"]``; the source language is the implicit last resort."""
+    chain = []
+    parts = code.split("_")
+    while parts:
+        candidate = "_".join(parts)
+        if candidate != SOURCE_LANGUAGE:
+            chain.append(candidate)
+        parts.pop()
+    return chain
+
+
+def po_path(locales_dir: Path, code: str) -> Path:
+    return locales_dir / code / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+MessageKey = tuple[str | None, str]  # (msgctxt, msgid)
+
+
+def read_catalogue(path: Path) -> dict[MessageKey, str]:
+    """The usable translations in one ``.po``; raises ``PoFileError``/``OSError`` if unreadable."""
+    with path.open("rb") as handle:
+        catalog = read_po(handle, abort_invalid=True)
+    table: dict[MessageKey, str] = {}
+    for message in catalog:
+        if not message.id or message.fuzzy:
+            continue
+        msgid = message.id if isinstance(message.id, str) else message.id[0]
+        string = message.string if isinstance(message.string, str) else message.string[0]
+        if string:
+            table[(message.context, msgid)] = string
+    return table
+
+
+def po_error_line(error: PoFileError) -> int | None:
+    """Babel puts a 0-based line number at the end of its message."""
+    found = re.search(r" on (\d+)$", str(error))
+    return int(found.group(1)) + 1 if found else None
+
+
+class Translator:
+    """Looks a message up along one language's fallback chain, ending in the source text."""
+
+    def __init__(self, language: str, tables: list[dict[MessageKey, str]]):
+        self.language = language
+        self._tables = tables
+
+    def pgettext(self, context: str | None, message: str) -> str:
+        for table in self._tables:
+            found = table.get((context, message))
+            if found:
+                return found
+        return message
+
+    def gettext(self, message: str) -> str:
+        return self.pgettext(None, message)
+
+
+class Catalogues:
+    """Every configured language's catalogue, loaded once at start."""
+
+    def __init__(self, locales_dir: Path, languages: tuple[str, ...] | list[str]):
+        self.locales_dir = Path(locales_dir)
+        self.requested = list(languages)
+        self.problems: list[Problem] = []
+        self._tables: dict[str, dict[MessageKey, str]] = {}
+        self._broken: set[str] = set()
+        for code in self.requested:
+            for candidate in fallback_chain(code):
+                self._load(candidate)
+
+    def _load(self, code: str) -> None:
+        if code in self._tables or code in self._broken:
+            return
+        path = po_path(self.locales_dir, code)
+        if not path.is_file():
+            return
+        try:
+            self._tables[code] = read_catalogue(path)
+        except PoFileError as exc:
+            self._broken.add(code)
+            message = re.sub(r" on \d+$", "", str(exc))
+            self.problems.append(Problem(path, po_error_line(exc),
+                                         f"catalogue does not parse ({message}); "
+                                         "this language is switched off"))
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            self._broken.add(code)
+            self.problems.append(Problem(path, None, f"catalogue cannot be read ({exc}); "
+                                                     "this language is switched off"))
+
+    def is_available(self, code: str) -> bool:
+        """Offered to visitors: the source language, or a language with a catalogue that loads."""
+        if code == SOURCE_LANGUAGE:
+            return True
+        chain = fallback_chain(code)
+        if any(c in self._broken for c in chain[:1]):
+            return False
+        return any(c in self._tables for c in chain)
+
+    def missing(self) -> list[str]:
+        """Configured languages with no catalogue at all (not broken: simply absent)."""
+        return [c for c in self.requested
+                if c != SOURCE_LANGUAGE and not self.is_available(c)
+                and not any(x in self._broken for x in fallback_chain(c))]
+
+    def translator(self, code: str) -> Translator:
+        return Translator(code, [self._tables[c] for c in fallback_chain(code)
+                                 if c in self._tables])
+
+
+def known_language(code: str) -> bool:
+    try:
+        Locale.parse(code)
+    except (ValueError, UnknownLocaleError):
+        return False
+    return True
+
+
+# The active translator for UI code. One visitor at a time uses a kiosk, so one active
+# language per process is the honest model (as in Django's ``activate``).
+_active = Translator(SOURCE_LANGUAGE, [])
+
+
+def activate(translator: Translator) -> None:
+    global _active
+    _active = translator
+
+
+def active_language() -> str:
+    return _active.language
+
+
+def _(message: str) -> str:
+    return _active.gettext(message)
+
+
+def pgettext(context: str, message: str) -> str:
+    return _active.pgettext(context, message)
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction without translating it yet."""
+    return message

@@ -1,0 +1,14 @@
+"""Where the kiosk's built-in files live.
+
+The explainer (``content/``) and catalogues (``locales/``) sit at the top of the repository so
+authors and translators find them without knowing Python packaging; the package reaches them
+from its own location.
+"""
+
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = PACKAGE_DIR.parent
+DEFAULT_CONFIG = PACKAGE_DIR / "kiosk.yaml"
+CONTENT_DIR = PROJECT_DIR / "content"
+LOCALES_DIR = PROJECT_DIR / "locales"

@@ -1,0 +1,190 @@
+"""The kiosk App: owns the visit (``Session``), navigation, and the screens.
+
+Screens never navigate by themselves; they call the App, which updates the session and shows
+the right screen, so Back, Home, the idle reset and tests all go through one place (as in
+Kivy's showcase, where the App owns navigation state).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from kivy.app import App
+from kivy.clock import Clock
+from kivy.core.window import Window
+from kivy.graphics import Color, Rectangle
+from kivy.properties import BooleanProperty, ObjectProperty
+from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.screenmanager import NoTransition, ScreenManager
+
+from kiosk import i18n
+from kiosk.input_policy import TapPolicy
+from kiosk.loading import KioskData
+from kiosk.session import Location, Session
+from kiosk.sizes import Sizer
+from kiosk.speech import SpeechBackend
+from kiosk.theme import THEMES
+from kiosk.ui.screens.glossary import GlossaryScreen
+from kiosk.ui.screens.help import HelpScreen
+from kiosk.ui.screens.reader import ReaderScreen
+from kiosk.ui.screens.settings import SettingsScreen
+from kiosk.ui.screens.sources import SourcesScreen
+from kiosk.ui.screens.topics import TopicsScreen
+from kiosk.ui.screens.welcome import WelcomeScreen
+from kiosk.ui.topbar import TopBar
+from kiosk.ui.widgets import KioskRoot
+
+log = logging.getLogger(__name__)
+
+SCREENS = {
+    "welcome": WelcomeScreen,
+    "topics": TopicsScreen,
+    "reader": ReaderScreen,
+    "sources": SourcesScreen,
+    "glossary": GlossaryScreen,
+    "help": HelpScreen,
+    "settings": SettingsScreen,
+}
+
+KEY_ESCAPE, KEY_BACKSPACE = 27, 8
+
+
+class KioskApp(App):
+    sizer = ObjectProperty(None, allownone=True)
+    rtl = BooleanProperty(False)
+
+    def __init__(self, data: KioskData, speech: SpeechBackend | None = None, **kwargs):
+        super().__init__(**kwargs)
+        self.title = "CCSVI information kiosk"
+        self.data = data
+        self.speech = speech
+        self.session = Session(data.config.session_defaults)
+        self.tap_policy = TapPolicy()
+        self.theme = THEMES[self.session.theme]
+        self._last_activity = time.monotonic()
+        self._translators = {lang.code: data.catalogues.translator(lang.code)
+                             for lang in data.languages}
+
+    # Building -------------------------------------------------------------------------------
+    def build(self):
+        self._apply_session()
+        root = KioskRoot()
+        layout = BoxLayout(orientation="vertical")
+        self.topbar = TopBar(size_hint_y=None)
+        self.manager = ScreenManager(transition=NoTransition())
+        for name, cls in SCREENS.items():
+            self.manager.add_widget(cls(name=name))
+        layout.add_widget(self.topbar)
+        layout.add_widget(self.manager)
+        root.add_widget(layout)
+        with root.canvas.before:
+            self._bg_colour = Color(*self.theme.background, 1)
+            self._bg = Rectangle(pos=root.pos, size=root.size)
+        root.bind(size=self._resize_background, pos=self._resize_background)
+        Window.bind(on_request_close=self._refuse_close, on_key_down=self._on_key_down,
+                    on_resize=lambda *_: Clock.schedule_once(lambda _dt: self.refresh(), 0))
+        Clock.schedule_interval(self._check_idle, 1.0)
+        self.show(self.session.location, remember=False)
+        return root
+
+    def _resize_background(self, root, *_):
+        self._bg.pos, self._bg.size = root.pos, root.size
+
+    # State ----------------------------------------------------------------------------------
+    def _apply_session(self) -> None:
+        """Derive language, size and colours from the session (after any change or reset)."""
+        session = self.session
+        i18n.activate(self._translators[session.language])
+        self.theme = THEMES[session.theme]
+        self.rtl = self.data.language(session.language).rtl
+        self.sizer = Sizer(Window.width / self.data.config.screen.width_mm, session.text_scale)
+        Window.clearcolor = (*self.theme.background, 1)
+        if hasattr(self, "_bg_colour"):
+            self._bg_colour.rgba = (*self.theme.background, 1)
+
+    def refresh(self) -> None:
+        """Re-render the top bar and the visible screen from the current state."""
+        self._apply_session()
+        self.topbar.refresh()
+        self.manager.current_screen.refresh()
+        self.manager.current_screen.size = self.screen_area()
+
+    def screen_area(self) -> tuple[float, float]:
+        """Size of the area below the top bar, known before Kivy lays the screen out."""
+        return Window.width, Window.height - self.topbar.height
+
+    @property
+    def current_screen(self):
+        return self.manager.current_screen
+
+    # Navigation ------------------------------------------------------------------------------
+    def show(self, location: Location, remember: bool = True) -> None:
+        if remember:
+            self.session.go(location)
+        else:
+            self.session.replace(location)
+        self.manager.current = location.screen
+        self.refresh()
+
+    def go_back(self) -> None:
+        self.session.back()
+        self.show(self.session.location, remember=False)
+
+    def go_topics(self) -> None:
+        self.show(Location("topics"))
+
+    def go_welcome(self) -> None:
+        self.show(Location("welcome"))
+
+    def go_help(self) -> None:
+        self.show(Location("help"))
+
+    def go_settings(self) -> None:
+        self.show(Location("settings"))
+
+    def choose_language(self, code: str) -> None:
+        self.session.language = code
+        self.show(Location("topics"))
+
+    def set_text_scale(self, scale: float) -> None:
+        self.session.set_text_scale(scale)
+        self.refresh()
+
+    def set_theme(self, name: str) -> None:
+        self.session.theme = name
+        self.refresh()
+
+    def reset_visit(self) -> None:
+        """End the visit: every choice back to its default, back to the welcome screen."""
+        self.session.reset()
+        self.tap_policy.reset()
+        if self.speech is not None:
+            self.speech.stop()
+        self.show(self.session.location, remember=False)
+
+    # Input -----------------------------------------------------------------------------------
+    def note_activity(self) -> None:
+        self._last_activity = time.monotonic()
+
+    def _check_idle(self, _dt) -> None:
+        idle = time.monotonic() - self._last_activity
+        fresh = self.session.snapshot() == Session(self.session.defaults).snapshot()
+        if idle >= self.data.config.idle_timeout_seconds and not fresh:
+            log.info("visit ended after %.0f s without input", idle)
+            self.reset_visit()
+
+    def _refuse_close(self, *_args, **_kwargs) -> bool:
+        return True  # a kiosk is never closed by a visitor (the admin exit is separate)
+
+    def _on_key_down(self, _window, key, _scancode, codepoint, _modifiers) -> bool:
+        self.note_activity()
+        if key == KEY_ESCAPE:
+            return True  # swallowed: Escape must not close the kiosk
+        if key == KEY_BACKSPACE and self.session.location.screen != "welcome":
+            self.go_back()
+            return True
+        if codepoint == "h" and self.session.location.screen != "help":
+            self.go_help()
+            return True
+        return False

@@ -1,0 +1,52 @@
+"""Kivy settings that must be in place before Kivy is first imported.
+
+Kivy reads environment variables and its Config at import time and writes a config file and log
+files to the home folder by default. A kiosk must write nothing about a visit anywhere and may
+run from a read-only install, so all of that is switched off here.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def has_display() -> bool:
+    """Whether a real screen can be opened (X11, Wayland, or an explicit SDL driver)."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER"))
+
+
+def prepare(*, headless: bool, size: tuple[int, int] = (1920, 1080),
+            fullscreen: bool = False) -> None:
+    if "kivy" in sys.modules and "kivy.core.window" in sys.modules:
+        return  # already prepared (tests reuse one window)
+    os.environ.setdefault("KIVY_NO_ARGS", "1")
+    os.environ.setdefault("KIVY_NO_CONFIG", "1")
+    os.environ.setdefault("KIVY_NO_FILELOG", "1")
+    os.environ.setdefault("KIVY_LOG_MODE", "PYTHON")
+    import logging
+
+    logging.getLogger("kivy").setLevel(logging.WARNING)  # start-up chatter is not for staff
+    if headless:
+        os.environ["SDL_VIDEODRIVER"] = "offscreen"
+        os.environ.pop("DISPLAY", None)
+        os.environ.pop("WAYLAND_DISPLAY", None)
+    from kivy.config import Config
+    from kivy.logger import Logger
+
+    Logger.setLevel(logging.WARNING)
+
+    Config.set("kivy", "exit_on_escape", "0")
+    Config.set("kivy", "log_level", "warning")
+    Config.set("input", "mouse", "mouse,disable_multitouch")  # no red multitouch dots
+    Config.set("graphics", "show_cursor", "0" if fullscreen else "1")
+    Config.set("graphics", "width", str(size[0]))
+    Config.set("graphics", "height", str(size[1]))
+    Config.set("graphics", "resizable", "0" if fullscreen else "1")
+    if fullscreen:
+        Config.set("graphics", "fullscreen", "auto")
+        Config.set("graphics", "borderless", "1")
+    # A jittery finger must not become a drag: tolerate small movement as a tap.
+    Config.set("postproc", "jitter_distance", "0.004")

@@ -1,0 +1,62 @@
+"""What all screens share: rebuilding from state, the margin, and direction-aware rows."""
+
+from __future__ import annotations
+
+from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.screenmanager import Screen
+
+from kiosk import sizes
+from kiosk.ui.widgets import KioskButton, TextBlock, kiosk_app, text_style
+
+
+class KioskScreen(Screen):
+    title_text = ""  # set by refresh(); announced and shown by the app
+
+    @property
+    def app(self):
+        return kiosk_app()
+
+    def refresh(self) -> None:
+        """Rebuild every widget from the app's current language, size, theme and location."""
+        raise NotImplementedError
+
+    @property
+    def area(self) -> tuple[float, float]:
+        """Width and height this screen has (from the window, so valid before layout)."""
+        return self.app.screen_area()
+
+    # Helpers ----------------------------------------------------------------------------------
+    def margin(self) -> float:
+        return self.app.sizer.px(sizes.MARGIN_MM)
+
+    def column(self) -> BoxLayout:
+        m = self.margin()
+        return BoxLayout(orientation="vertical", padding=(m, m * 0.5, m, m * 0.5),
+                         spacing=self.app.sizer.px(sizes.GAP_MM * 2))
+
+    def row(self, widgets, **kwargs) -> BoxLayout:
+        """A horizontal row in reading order (mirrored for right-to-left languages)."""
+        kwargs.setdefault("spacing", self.app.sizer.px(sizes.GAP_MM * 2))
+        box = BoxLayout(orientation="horizontal", **kwargs)
+        for widget in (reversed(widgets) if self.app.rtl else widgets):
+            box.add_widget(widget)
+        return box
+
+    def text(self, text: str, size_mm: float = sizes.BODY_FONT_MM, bold: bool = False,
+             muted: bool = False, line_height: float = sizes.LINE_HEIGHT, **kwargs) -> TextBlock:
+        app = self.app
+        colour = app.theme.muted_text if muted else app.theme.text
+        return TextBlock(text=text, color=(*colour, 1), line_height=line_height,
+                         halign="right" if app.rtl else "left",
+                         **text_style(app, size_mm=size_mm, bold=bold), **kwargs)
+
+    def button(self, text: str, action: str, on_activate, *, primary: bool = False,
+               size_mm: float = sizes.BUTTON_FONT_MM, lines: int = 1, **kwargs) -> KioskButton:
+        app = self.app
+        minimum = sizes.PRIMARY_TARGET_MM if primary else sizes.MIN_TARGET_MM
+        kwargs.setdefault("size_hint_y", None)
+        kwargs.setdefault("height", app.sizer.target(minimum, size_mm, lines))
+        button = KioskButton(text=text, action=action, primary=primary,
+                             **text_style(app, size_mm=size_mm), **kwargs)
+        button.bind(on_activate=lambda *_: on_activate())
+        return button

@@ -1,0 +1,22 @@
+"""The few medical words the explainer uses, in plain language."""
+
+from __future__ import annotations
+
+from kiosk.content import message_context
+from kiosk.i18n import _, pgettext
+from kiosk.ui.screens.document import Document, DocumentScreen
+
+
+class GlossaryScreen(DocumentScreen):
+    def document(self) -> Document:
+        entries = []
+        for entry in self.app.data.content.glossary:
+            term = pgettext(message_context(f"glossary.{entry.id}", "term"), entry.term)
+            meaning = pgettext(message_context(f"glossary.{entry.id}", "definition"),
+                               entry.definition)
+            # Translators: a glossary line, e.g. "Vein: a blood vessel that ...".
+            entries.append(_("{term}: {definition}").format(term=term, definition=meaning))
+        return Document(key="glossary", title=_("Words used"), blocks=[entries])
+
+    def after_last(self):
+        return (_("Topics"), self.app.go_topics)

@@ -1,0 +1,35 @@
+"""The reader: one section of the explainer, one screenful at a time."""
+
+from __future__ import annotations
+
+from kiosk.content import message_context
+from kiosk.i18n import _, pgettext
+from kiosk.session import Location
+from kiosk.ui.screens.document import Document, DocumentScreen
+
+
+class ReaderScreen(DocumentScreen):
+    def section(self):
+        return self.app.data.content.section(self.app.session.location.section)
+
+    def document(self) -> Document:
+        section = self.section()
+        context = message_context(section.id, "text")
+        return Document(
+            key=section.id,
+            title=pgettext(message_context(section.id, "title"), section.title),
+            blocks=[[pgettext(context, p) for p in page.paragraphs] for page in section.pages],
+        )
+
+    def before_first(self):
+        # Translators: on the first page of a topic, goes back to the list of topics.
+        return (_("Topics"), self.app.go_topics)
+
+    def after_last(self):
+        sections = self.app.data.content.sections
+        index = [s.id for s in sections].index(self.section().id)
+        if index + 1 < len(sections):
+            following = sections[index + 1].id
+            # Translators: on the last page of a topic, opens the next topic.
+            return (_("Next topic"), lambda: self.app.show(Location("reader", following)))
+        return (_("Topics"), self.app.go_topics)

@@ -1,0 +1,64 @@
+"""The first screen: choose a language. Every language is named in itself, in its own script,
+with no flags (flags stand for countries, not languages), and all fit without scrolling."""
+
+from __future__ import annotations
+
+import math
+
+from kivy.uix.gridlayout import GridLayout
+from kivy.uix.widget import Widget
+
+from kiosk import sizes
+from kiosk.i18n import _
+from kiosk.ui.measure import text_width
+from kiosk.ui.screens.base import KioskScreen
+from kiosk.ui.widgets import KioskButton, text_style
+
+
+class WelcomeScreen(KioskScreen):
+    def refresh(self) -> None:
+        self.title_text = _("Information about CCSVI and MS")
+        self.clear_widgets()
+        col = self.column()
+        col.add_widget(self.text(self.title_text, sizes.HEADING_FONT_MM, bold=True,
+                                 line_height=1.2))
+        col.add_widget(self.text(_("Choose your language"), sizes.BODY_FONT_MM))
+        col.add_widget(self.language_grid())
+        col.add_widget(self.text(
+            _("Help is always in the top corner. Display makes the text bigger."),
+            sizes.SMALL_FONT_MM, muted=True))
+        col.add_widget(self.text(
+            _("This is general information, not medical advice. "
+              "Please talk to your healthcare team about your own care."),
+            sizes.SMALL_FONT_MM, muted=True))
+        col.add_widget(Widget())
+        self.add_widget(col)
+
+    def language_grid(self) -> GridLayout:
+        app = self.app
+        languages = app.data.languages
+        gap = app.sizer.px(sizes.GAP_MM * 2)
+        available = self.area[0] - 2 * self.margin()
+        pad = app.sizer.px(sizes.BUTTON_PADDING_MM) * 4
+        widest = max(text_width(lang.endonym, text_style(app, size_mm=sizes.BUTTON_FONT_MM,
+                                                          language=lang.code)) + pad
+                     for lang in languages)
+        cols = max(1, min(4, len(languages), int((available + gap) // (widest + gap))))
+        height = app.sizer.target(sizes.PRIMARY_TARGET_MM + 5, sizes.BUTTON_FONT_MM)
+        rows = math.ceil(len(languages) / cols)
+        grid = GridLayout(cols=cols, spacing=gap, size_hint_y=None,
+                          height=rows * height + (rows - 1) * gap)
+        ordered = list(languages)
+        if app.rtl:  # fill rows from the right
+            ordered = [lang for r in range(rows)
+                       for lang in reversed(ordered[r * cols:(r + 1) * cols])]
+        for language in ordered:
+            button = KioskButton(text=language.endonym, action=f"language:{language.code}",
+                                 primary=True, selected=language.code == app.session.language,
+                                 icon="check" if language.code == app.session.language else "",
+                                 size_hint_y=None, height=height,
+                                 **text_style(app, size_mm=sizes.BUTTON_FONT_MM,
+                                              language=language.code))
+            button.bind(on_activate=lambda _b, code=language.code: app.choose_language(code))
+            grid.add_widget(button)
+        return grid

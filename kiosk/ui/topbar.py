@@ -1,0 +1,76 @@
+"""The bar at the top of every screen: Home and Back at the start; Language, Display and Help
+at the end. It is one widget above all screens, so Help and Display are in exactly the same
+place everywhere (WCAG 3.2.6); controls that make no sense on a screen are hidden in place."""
+
+from __future__ import annotations
+
+from kivy.graphics import Color, Rectangle
+from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.widget import Widget
+
+from kiosk import sizes
+from kiosk.i18n import _
+from kiosk.ui.measure import text_width
+from kiosk.ui.widgets import KioskButton, kiosk_app, text_style
+
+
+class TopBar(BoxLayout):
+    def refresh(self) -> None:
+        app = kiosk_app()
+        sizer = app.sizer
+        screen = app.session.location.screen
+        margin = sizer.px(sizes.MARGIN_MM)
+        self.clear_widgets()
+        self.height = sizer.target(sizes.PRIMARY_TARGET_MM, sizes.BUTTON_FONT_MM) + margin
+        self.padding = (margin, margin / 2, margin, margin / 2)
+        self.spacing = sizer.px(sizes.GAP_MM * 2)
+        style = text_style(app, size_mm=sizes.BUTTON_FONT_MM)
+        specs = [
+            # Translators: top bar; goes to the list of topics.
+            ("home", _("Home"), app.go_topics, screen not in ("welcome", "topics")),
+            # Translators: top bar; goes to the previous screen.
+            ("back", _("Back"), app.go_back, screen != "welcome"),
+            None,
+            # Translators: top bar; opens the language screen.
+            ("language", _("Language"), app.go_welcome, screen != "welcome"),
+            # Translators: top bar; opens text size and colour settings.
+            ("display", _("Display"), app.go_settings, screen != "settings"),
+            # Translators: top bar; opens help on using the kiosk.
+            ("help", _("Help"), app.go_help, screen != "help"),
+        ]
+        widgets = []
+        self.buttons: dict[str, KioskButton] = {}
+        for spec in specs:
+            if spec is None:
+                widgets.append(Widget())
+                continue
+            action, label, callback, shown = spec
+            width = max(sizer.px(sizes.PRIMARY_TARGET_MM),
+                        text_width(label, style) + 4 * sizer.px(sizes.BUTTON_PADDING_MM))
+            button = KioskButton(text=label, action=action, primary=True, size_hint_x=None,
+                                 width=width, disabled=not shown, opacity=1 if shown else 0,
+                                 **style)
+            button.bind(on_activate=lambda _b, cb=callback: cb())
+            self.buttons[action] = button
+            widgets.append(button)
+        for widget in reversed(widgets) if app.rtl else widgets:
+            self.add_widget(widget)
+        self.refresh_canvas()
+
+    def on_pos(self, *_):
+        self.refresh_canvas()
+
+    def on_size(self, *_):
+        self.refresh_canvas()
+
+    def refresh_canvas(self) -> None:
+        """The bar's background and a thin rule under it, in the theme's colours."""
+        app = kiosk_app()
+        if app is None or app.sizer is None:
+            return
+        self.canvas.before.clear()
+        with self.canvas.before:
+            Color(*app.theme.background, 1)
+            Rectangle(pos=self.pos, size=self.size)
+            Color(*app.theme.button_edge, 1)
+            Rectangle(pos=self.pos, size=(self.width, max(2, app.sizer.px(0.5))))

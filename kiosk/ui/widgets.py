@@ -1,0 +1,184 @@
+"""The few widgets every screen is built from: big buttons, wrapped text, and the root.
+
+``KioskButton`` acts only on release inside itself (WCAG 2.5.2) and asks the app's
+``TapPolicy`` whether a release counts (debounce, second finger, slips). Icons are drawn as
+shapes because the Noto text fonts have no arrow or check glyphs, and shapes mirror cleanly for
+right-to-left languages. Selection is shown by a check mark and a thick edge, not colour alone.
+"""
+
+from __future__ import annotations
+
+from kivy.app import App
+from kivy.graphics import Color, Line, Rectangle, Triangle
+from kivy.properties import BooleanProperty, ListProperty, NumericProperty, StringProperty
+from kivy.uix.floatlayout import FloatLayout
+from kivy.uix.label import Label
+
+
+def kiosk_app():
+    return App.get_running_app()
+
+
+def text_style(app, *, size_mm: float, bold: bool = False, language: str | None = None) -> dict:
+    """Font, size, script and direction for a label in ``language`` (default: the visit's)."""
+    code = language or app.session.language
+    info = app.data.language(code)
+    font = app.data.font_for(code)
+    style = {
+        "font_name": str(font.bold if bold else font.regular),
+        "font_size": app.sizer.font(size_mm),
+        "font_direction": info.direction,
+        "font_script_name": info.script if info.script in ("Arab", "Hebr") else "Zyyy",
+    }
+    return style
+
+
+class TextBlock(Label):
+    """A paragraph-sized label that wraps to its width and is exactly as tall as its text."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("size_hint_y", None)
+        kwargs.setdefault("valign", "top")
+        super().__init__(**kwargs)
+        self.bind(width=self._wrap, texture_size=self._fit)
+        self._wrap()
+
+    def _wrap(self, *_):
+        self.text_size = (self.width, None)
+
+    def _fit(self, *_):
+        self.height = self.texture_size[1]
+
+
+class KioskButton(Label):
+    """A large button that acts on release inside it, as filtered by the tap policy."""
+
+    __events__ = ("on_activate",)
+
+    primary = BooleanProperty(False)  # Home, Back, Next, Help, language: 25 mm minimum
+    selected = BooleanProperty(False)
+    pressed = BooleanProperty(False)
+    icon = StringProperty("")  # "", "prev", "next" or "check"
+    edge_width = NumericProperty(3)
+    fill = ListProperty([0.1, 0.1, 0.1, 1])
+    edge = ListProperty([1, 1, 1, 1])
+    ink = ListProperty([1, 1, 1, 1])
+    action = StringProperty("")  # a stable name for tests, audits and spoken feedback
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("halign", "center")
+        kwargs.setdefault("valign", "middle")
+        super().__init__(**kwargs)
+        self.bind(pos=self._redraw, size=self._redraw, selected=self._redraw,
+                  pressed=self._redraw, icon=self._redraw, fill=self._redraw, edge=self._redraw,
+                  ink=self._redraw, disabled=self._redraw)
+        self.bind(size=self._wrap, icon=self._wrap)
+        self._wrap()
+
+    def _icon_room(self) -> float:
+        return self.height * 0.6 if self.icon else 0
+
+    def _wrap(self, *_):
+        pad = self.height * 0.15
+        self.text_size = (max(1, self.width - 2 * pad - self._icon_room()), None)
+        self.padding = (pad, 0)
+
+    def _redraw(self, *_):
+        app = kiosk_app()
+        theme = app.theme if app else None
+        self.canvas.before.clear()
+        if theme is None:
+            return
+        if self.selected:
+            fill, ink = theme.selected, theme.selected_text
+        else:
+            fill, ink = theme.button, theme.button_text
+        if self.pressed:
+            fill, ink = ink, fill  # inverted while held, so the press is visible
+        self.color = (*(theme.disabled_text if self.disabled else ink), 1)
+        edge = theme.selected if self.selected else theme.button_edge
+        width = self.edge_width * (2 if self.selected else 1)
+        with self.canvas.before:
+            Color(*fill, 1)
+            Rectangle(pos=self.pos, size=self.size)
+            Color(*edge, 1)
+            Line(rectangle=(self.x + width / 2, self.y + width / 2,
+                            self.width - width, self.height - width), width=width)
+            if self.icon:
+                Color(*self.color)
+                self._draw_icon()
+
+    def _draw_icon(self):
+        # x/width, not right/center_y: Kivy's cached aliases lag behind inside pos observers.
+        rtl = kiosk_app().rtl
+        s = self.height * 0.22
+        pad = self.height * 0.3
+        cy = self.y + self.height / 2
+        # "prev" sits at the start edge, "next"/"check" at the end edge (mirrored in RTL).
+        at_left = (self.icon == "prev") != rtl
+        cx = self.x + pad + s / 2 if at_left else self.x + self.width - pad - s / 2
+        if self.icon in ("prev", "next"):
+            points_left = (self.icon == "prev") != rtl
+            d = -1 if points_left else 1
+            Triangle(points=[cx - d * s / 2, cy + s, cx - d * s / 2, cy - s, cx + d * s / 2, cy])
+        elif self.icon == "check":
+            Line(points=[cx - s, cy, cx - s / 3, cy - s * 0.7, cx + s, cy + s * 0.8],
+                 width=max(2, s / 5))
+
+    # Touch handling ---------------------------------------------------------------------------
+    def on_touch_down(self, touch):
+        if self.disabled or not self.collide_point(*touch.pos):
+            return False
+        if touch.ud.get("kiosk_ignored"):
+            return True
+        touch.grab(self)
+        self.pressed = True
+        return True
+
+    def on_touch_move(self, touch):
+        if touch.grab_current is self:
+            self.pressed = self.collide_point(*touch.pos)
+            return True
+        return False
+
+    def on_touch_up(self, touch):
+        if touch.grab_current is not self:
+            return False
+        touch.ungrab(self)
+        self.pressed = False
+        app = kiosk_app()
+        outside_px = max(self.x - touch.x, touch.x - (self.x + self.width),
+                         self.y - touch.y, touch.y - (self.y + self.height), 0)
+        if app.tap_policy.up(touch.uid, outside_px / app.sizer.px_per_mm):
+            self.dispatch("on_activate")
+        return True
+
+    def activate(self):
+        """Keyboard and switch access: act as if pressed (the policy is for touch only)."""
+        if not self.disabled:
+            self.dispatch("on_activate")
+
+    def on_activate(self):
+        pass
+
+
+class KioskRoot(FloatLayout):
+    """The root: feeds every touch to the tap policy first, so a resting palm or a second
+    finger is ignored everywhere, not just on buttons."""
+
+    def on_touch_down(self, touch):
+        app = kiosk_app()
+        app.note_activity()
+        if not app.tap_policy.down(touch.uid):
+            touch.ud["kiosk_ignored"] = True
+            return True
+        handled = super().on_touch_down(touch)
+        touch.grab(self)  # after the children, so buttons see the release first
+        return handled
+
+    def on_touch_up(self, touch):
+        if touch.grab_current is self:
+            touch.ungrab(self)
+            kiosk_app().tap_policy.cancel(touch.uid)
+            return True
+        return super().on_touch_up(touch)
