@@ -30,6 +30,7 @@ class Page:
     sources: tuple[str, ...]
     note: str | None = None
     line: int = 0
+    sources_line: int = 0
 
 
 @dataclass(frozen=True)
@@ -166,7 +167,7 @@ class _Parser:
                 for source_id in page.sources:
                     cited.add(source_id)
                     if source_id not in known:
-                        self.error(page.line, f"section {section.id!r} page {number} cites "
+                        self.error(page.sources_line or page.line, f"section {section.id!r} page {number} cites "
                                               f"unknown source {source_id!r}")
         for source in sources:
             if source.id not in cited:
@@ -291,7 +292,8 @@ class _Parser:
             if not isinstance(source, str):
                 self.error(sources.line_of(index), f"{what}: source ids must be text")
         return Page(tuple(p.strip() for p in paragraphs if isinstance(p, str)),
-                    tuple(s for s in sources if isinstance(s, str)), raw.get("note"), raw.line)
+                    tuple(s for s in sources if isinstance(s, str)), raw.get("note"), raw.line,
+                    raw.line_of("sources"))
 
 
 def message_context(owner_id: str, field: str) -> str:

@@ -1,0 +1,90 @@
+"""The real kiosk, driven by touches on its real (offscreen) window."""
+
+from kivy.core.window import Window
+
+from kiosk.session import Location
+
+
+def screen(ui) -> str:
+    return ui.app.manager.current
+
+
+def test_visit_language_topic_pages_and_home(ui):
+    assert screen(ui) == "welcome"
+    ui.tap("language:en")
+    assert screen(ui) == "topics"
+    first = ui.app.data.content.sections[0]
+    ui.tap(f"topic:{first.id}")
+    assert screen(ui) == "reader"
+    assert ui.app.session.location == Location("reader", first.id, 0)
+    first_page_text = ui.app.current_screen.body.text
+    assert first_page_text.startswith(first.pages[0].paragraphs[0])
+    pages = ui.app.current_screen.page_count()
+    assert pages >= 2
+    assert ui.app.current_screen.counter.text == f"Page 1 of {pages}"
+    ui.tap("next")
+    assert ui.app.session.location.page == 1
+    assert ui.app.current_screen.counter.text == f"Page 2 of {pages}"
+    assert ui.app.current_screen.body.text != first_page_text
+    ui.tap("previous")
+    assert ui.app.current_screen.body.text == first_page_text
+    ui.tap("home")
+    assert screen(ui) == "topics"
+
+
+def test_last_page_leads_to_the_next_topic_and_back_returns(ui):
+    sections = ui.app.data.content.sections
+    ui.tap("language:en")
+    ui.tap(f"topic:{sections[0].id}")
+    for _ in range(ui.app.current_screen.page_count() - 1):
+        ui.tap("next")
+    ui.tap("next")  # "Next topic" on the last page
+    assert ui.app.session.location == Location("reader", sections[1].id, 0)
+    ui.tap("back")
+    assert ui.app.session.location.section == sections[0].id
+
+
+def test_escape_and_close_requests_do_not_exit(ui):
+    closed = []
+    Window.bind(on_close=lambda *_: closed.append(True))
+    assert ui.key(27) is True  # Escape is swallowed
+    assert Window.dispatch("on_request_close") is True  # a handler refused to close
+    ui.pump(2)
+    assert not closed
+    assert screen(ui) == "welcome"
+
+
+def test_backspace_goes_back_and_h_opens_help(ui):
+    ui.tap("language:en")
+    ui.key(104, "h")
+    assert screen(ui) == "help"
+    ui.key(8)
+    assert screen(ui) == "topics"
+
+
+def test_help_and_display_are_reachable_from_every_screen(ui):
+    positions = {}
+    ui.tap("language:en")
+    for where in (Location("topics"), Location("reader", ui.app.data.content.sections[0].id),
+                  Location("sources"), Location("glossary"), Location("welcome")):
+        ui.app.show(where)
+        ui.pump(2)
+        for action in ("help", "display"):
+            button = ui.button(action)
+            positions.setdefault(action, set()).add(
+                tuple(round(v) for v in button.to_window(*button.pos)))
+    assert all(len(spots) == 1 for spots in positions.values()), positions
+
+
+def test_idle_timeout_resets_the_visit(ui):
+    ui.tap("language:en")
+    ui.tap("display")
+    ui.tap("text_scale:2.0")
+    ui.tap("theme:light")
+    assert ui.app.session.text_scale == 2.0
+    ui.app._last_activity -= ui.app.data.config.idle_timeout_seconds + 1
+    ui.app._check_idle(0)
+    fresh = type(ui.app.session)(ui.app.session.defaults).snapshot()
+    assert ui.app.session.snapshot() == fresh
+    assert screen(ui) == "welcome"
+    assert tuple(Window.clearcolor[:3]) == ui.app.theme.background == (0.0, 0.0, 0.0)

@@ -1,0 +1,76 @@
+"""Every screen at every text size: paginated, nothing clipped, themes applied."""
+
+import pytest
+from kivy.core.window import Window
+from PIL import Image
+from ui_checks import layout_problems
+
+from kiosk.session import TEXT_SCALES, Location
+from kiosk.ui.snapshot import every_view
+
+
+def test_text_size_change_repaginates(ui):
+    ui.tap("language:en")
+    section = ui.app.data.content.sections[3].id
+    ui.tap(f"topic:{section}")
+    pages_at_100 = ui.app.current_screen.page_count()
+    ui.tap("display")
+    ui.tap("text_scale:2.0")
+    ui.tap("done")
+    assert ui.app.session.location.section == section
+    pages_at_200 = ui.app.current_screen.page_count()
+    assert pages_at_200 > pages_at_100
+    assert ui.app.current_screen.counter.text == f"Page 1 of {pages_at_200}"
+    assert ui.app.current_screen.body.font_size == pytest.approx(
+        2 * ui.app.sizer.font(8.6) / 2)  # the body is drawn at the 200% size
+    assert layout_problems(ui) == []
+
+
+@pytest.mark.parametrize("scale", [TEXT_SCALES[0], TEXT_SCALES[-1]])
+def test_no_view_clips_or_overlaps_text(ui, scale):
+    ui.app.session.set_text_scale(scale)
+    problems = []
+    for name, where in list(every_view(ui.app)):
+        ui.app.show(where)
+        ui.pump(2)
+        problems += [f"{name}: {p}" for p in layout_problems(ui)]
+    assert problems == []
+
+
+def test_every_page_of_a_section_together_holds_all_its_text(ui):
+    ui.app.session.set_text_scale(2.0)
+    section = ui.app.data.content.sections[0]
+    ui.app.show(Location("reader", section.id))
+    shown = []
+    for page in range(ui.app.current_screen.page_count()):
+        ui.app.show(Location("reader", section.id, page))
+        shown.append(ui.app.current_screen.body.text)
+    words = " ".join(shown).split()
+    assert words == " ".join(p for page in section.pages for p in page.paragraphs).split()
+
+
+def test_language_buttons_all_visible_without_scrolling(ui):
+    for scale in (1.0, 2.0):
+        ui.app.session.set_text_scale(scale)
+        ui.app.show(Location("welcome"))
+        ui.pump(2)
+        offered = {f"language:{lang.code}" for lang in ui.app.data.languages}
+        shown = {b.action for b in ui.buttons() if b.action.startswith("language:")}
+        assert shown == offered
+        for button in ui.buttons():
+            x, y = button.to_window(*button.pos)
+            assert x >= 0 and x + button.width <= Window.width
+            assert y >= 0 and y + button.height <= Window.height
+
+
+def test_light_theme_repaints_the_screen(ui, tmp_path):
+    def corner_pixel(name):
+        with Image.open(ui.screenshot(tmp_path / f"{name}.png")) as image:
+            return image.convert("RGB").getpixel((5, image.height - 5))
+
+    assert corner_pixel("dark") == (0, 0, 0)
+    ui.tap("display")
+    ui.tap("theme:light")
+    assert corner_pixel("light") == (255, 255, 255)
+    assert ui.button("theme:light").selected
+    assert ui.button("theme:light").icon == "check"  # not shown by colour alone
