@@ -167,8 +167,9 @@ class _Parser:
                 for source_id in page.sources:
                     cited.add(source_id)
                     if source_id not in known:
-                        self.error(page.sources_line or page.line, f"section {section.id!r} page {number} cites "
-                                              f"unknown source {source_id!r}")
+                        self.error(page.sources_line or page.line,
+                                   f"section {section.id!r} page {number} cites "
+                                   f"unknown source {source_id!r}")
         for source in sources:
             if source.id not in cited:
                 self.problems.append(Problem(self.path, source.line,
