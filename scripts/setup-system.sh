@@ -10,6 +10,7 @@ packages=(
   alsa-utils     # aplay, the audio player
   fonts-noto-core fonts-noto-cjk  # Latin, Arabic and Chinese fonts
   libmtdev1      # Kivy's multitouch input on Linux
+  libgl1 libegl1 libgl1-mesa-dri  # OpenGL for Kivy (present on desktop installs, not minimal ones)
   xvfb           # a virtual display for tests, where the offscreen driver is not enough
 )
 missing=()

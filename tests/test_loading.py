@@ -1,0 +1,62 @@
+import datetime as dt
+
+import pytest
+
+from kiosk import fonts, loading
+from kiosk.check import run_checks
+from kiosk.i18n import po_path
+from kiosk.loading import load_kiosk
+from kiosk.problems import InputError
+
+LANGS = ["en", "fr", "es", "it", "de", "pt", "ar", "zh_Hans"]
+TODAY = dt.date(2026, 11, 21)
+
+
+@pytest.fixture
+def translated(project_copy, write_config):
+    """A copy of the kiosk where every language has a (one-string) catalogue."""
+    for code in LANGS[1:]:
+        path = po_path(project_copy / "locales", code)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f'msgid ""\nmsgstr ""\n"Language: {code}\\n"\n\n'
+                        'msgid "Home"\nmsgstr "x"\n', encoding="utf-8")
+    return write_config("content_dir: content\nlocales_dir: locales\n")
+
+
+def test_every_language_with_a_catalogue_is_offered_with_a_font_for_its_script(translated):
+    data = load_kiosk(translated, TODAY)
+    assert [lang.code for lang in data.languages] == LANGS
+    assert data.font_for("ar").regular.name.startswith("NotoNaskhArabic")
+    assert "CJK" in data.font_for("zh_Hans").regular.name
+    assert data.font_for("fr").regular.name == "NotoSans-Regular.ttf"
+    assert data.problems == []
+
+
+def test_a_broken_catalogue_hides_only_its_language(translated, project_copy):
+    po_path(project_copy / "locales", "de").write_text('msgid "Home\n', encoding="utf-8")
+    data = load_kiosk(translated, TODAY)
+    assert "de" not in [lang.code for lang in data.languages]
+    assert "fr" in [lang.code for lang in data.languages]
+    assert any(str(po_path(project_copy / "locales", "de")) in str(p) for p in data.problems)
+    assert any(p.severity == "error" for p in run_checks(translated, TODAY))
+
+
+def test_a_missing_font_hides_that_language(translated, monkeypatch):
+    real = fonts.find_font
+    monkeypatch.setattr(loading, "find_font",
+                        lambda script: None if script == "Arab" else real(script))
+    data = load_kiosk(translated, TODAY)
+    assert "ar" not in [lang.code for lang in data.languages]
+    assert any("Arab" in p.message and p.severity == "error" for p in data.problems)
+
+
+def test_unavailable_default_language_falls_back_to_english(write_config):
+    data = load_kiosk(write_config("default_language: fr\n"), TODAY)
+    assert data.config.default_language == "en"
+    assert any("default language 'fr' is not available" in p.message for p in data.problems)
+
+
+def test_broken_content_stops_the_start(project_copy, write_config):
+    (project_copy / "content" / "explainer.yaml").write_text("sections: [\n", encoding="utf-8")
+    with pytest.raises(InputError):
+        load_kiosk(write_config("content_dir: content\n"), TODAY)
