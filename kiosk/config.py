@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from babel import Locale, UnknownLocaleError
-
 from kiosk import paths
+from kiosk.i18n import known_language
 from kiosk.problems import InputError, Problem
 from kiosk.schema import check_fields
 from kiosk.session import TEXT_SCALES, SessionDefaults
@@ -125,9 +124,7 @@ def _build(values: dict, lines: dict[str, tuple[Path, int]], files: tuple[Path, 
         if not isinstance(code, str):
             bad("languages", f"{code!r} is not a language code")
             continue
-        try:
-            Locale.parse(code)
-        except (ValueError, UnknownLocaleError):
+        if not known_language(code):
             bad("languages", f"{code!r} is not a known language code (examples: en, fr, zh_Hans)")
     default_language = values.get("default_language", "")
     if default_language not in languages:

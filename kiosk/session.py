@@ -89,11 +89,6 @@ class Session:
         self.location = self.history.pop() if self.history else Location("welcome")
         return self.location
 
-    def home(self) -> None:
-        """Home keeps the visit's choices but starts navigation afresh at the topic list."""
-        self.go(Location("topics"))
-        self.history = [Location("welcome")]
-
     # Display --------------------------------------------------------------------------------
     def set_text_scale(self, scale: float) -> None:
         if scale not in TEXT_SCALES:

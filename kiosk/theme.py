@@ -7,7 +7,7 @@ numbers are tested without a display; the UI only reads the colours.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 RGB = tuple[float, float, float]
 
@@ -94,5 +94,3 @@ LIGHT = Theme(
 
 THEMES: dict[str, Theme] = {t.name: t for t in (DARK, LIGHT)}
 DEFAULT_THEME = DARK.name
-
-COLOUR_FIELDS = tuple(f.name for f in fields(Theme) if f.name != "name")

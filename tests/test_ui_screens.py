@@ -6,6 +6,7 @@ from PIL import Image
 from ui_checks import layout_problems
 
 from kiosk.session import TEXT_SCALES, Location
+from kiosk.sizes import BODY_FONT_MM
 from kiosk.ui.snapshot import every_view
 
 
@@ -21,8 +22,8 @@ def test_text_size_change_repaginates(ui):
     pages_at_200 = ui.app.current_screen.page_count()
     assert pages_at_200 > pages_at_100
     assert ui.app.current_screen.counter.text == f"Page 1 of {pages_at_200}"
-    assert ui.app.current_screen.body.font_size == pytest.approx(
-        2 * ui.app.sizer.font(8.6) / 2)  # the body is drawn at the 200% size
+    body_at_100 = BODY_FONT_MM * ui.app.sizer.px_per_mm
+    assert ui.app.current_screen.body.font_size == pytest.approx(2 * body_at_100)
     assert layout_problems(ui) == []
 
 

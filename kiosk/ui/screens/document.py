@@ -58,7 +58,7 @@ class DocumentScreen(KioskScreen):
         style = text_style(app, size_mm=sizes.BODY_FONT_MM)
         width = min(area_width - 2 * margin, sizes.MAX_LINE_EM * style["font_size"])
         heading_style = text_style(app, size_mm=sizes.HEADING_FONT_MM, bold=True)
-        heading = text_height(document.title, area_width - 2 * margin, heading_style, 1.2)
+        heading = text_height(document.title, width, heading_style, 1.2)  # same column
         nav = app.sizer.target(sizes.PRIMARY_TARGET_MM, sizes.BUTTON_FONT_MM)
         gap = app.sizer.px(sizes.GAP_MM * 2)
         available = area_height - margin - heading - nav - 3 * gap
