@@ -18,7 +18,9 @@ def run_checks(config_path: Path | None, today: dt.date | None = None) -> list[P
         data = load_kiosk(config_path, today)
     except InputError as exc:
         return exc.problems
-    return data.problems
+    from kiosk.readability import check_readability  # loads a dictionary: only for `check`
+
+    return data.problems + check_readability(data.content)
 
 
 def report(problems: list[Problem], out) -> int:

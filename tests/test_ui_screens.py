@@ -75,3 +75,32 @@ def test_light_theme_repaints_the_screen(ui, tmp_path):
     assert corner_pixel("light") == (255, 255, 255)
     assert ui.button("theme:light").selected
     assert ui.button("theme:light").icon == "check"  # not shown by colour alone
+
+
+def test_sources_show_when_the_information_was_checked(ui):
+    from babel.dates import format_date
+
+    meta = ui.app.data.content.metadata
+    ui.app.show(Location("sources"))
+    text = ui.app.current_screen.body.text
+    assert f"Information checked on {format_date(meta.checked_on, 'long', locale='en')}." in text
+    assert "November 21, 2026" in text or str(meta.checked_on.year) in text
+    pages = ui.app.current_screen.page_count()
+    shown = ""
+    for page in range(pages):
+        ui.app.show(Location("sources", None, page))
+        shown += ui.app.current_screen.body.text + "\n"
+    for source in ui.app.data.content.sources:
+        assert source.citation() in shown
+
+
+def test_disclaimer_on_welcome_and_help(ui):
+    from ui_checks import visible_labels
+
+    assert any("not medical advice" in label.text for label in visible_labels(ui))
+    ui.app.show(Location("help"))
+    help_text = ""
+    for page in range(ui.app.current_screen.page_count()):
+        ui.app.show(Location("help", None, page))
+        help_text += ui.app.current_screen.body.text
+    assert "not medical advice" in help_text and "MS team" in help_text

@@ -26,8 +26,8 @@ class HelpScreen(DocumentScreen):
                 _("Help, this screen, is always at the top corner."),
             ],
             [
-                _("This screen gives general information only."),
-                _("It does not replace advice from your own healthcare team."),
+                _("This is general information, not medical advice."),
+                _("Please talk to your MS team about your own care."),
                 _("When you leave, the screen starts again for the next person."),
             ],
         ])

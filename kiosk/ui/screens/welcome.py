@@ -29,7 +29,7 @@ class WelcomeScreen(KioskScreen):
             sizes.SMALL_FONT_MM, muted=True))
         col.add_widget(self.text(
             _("This is general information, not medical advice. "
-              "Please talk to your healthcare team about your own care."),
+              "Please talk to your MS team about your own care."),
             sizes.SMALL_FONT_MM, muted=True))
         col.add_widget(Widget())
         self.add_widget(col)
