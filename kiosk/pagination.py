@@ -74,8 +74,14 @@ def _pack(pieces: list[str], fits: Fits, prefix: list[str], cjk: bool) -> list[l
     return screens
 
 
-def paginate(blocks: Sequence[Sequence[str]], fits: Fits) -> list[Screenful]:
-    """Cut blocks of paragraphs into screenfuls that ``fits`` accepts."""
+def paginate(blocks: Sequence[Sequence[str]], fits: Fits, *, fill: bool = True
+             ) -> list[Screenful]:
+    """Cut blocks of paragraphs into screenfuls that ``fits`` accepts.
+
+    With ``fill``, space left at the bottom of a screen is filled with the next paragraph's
+    first sentences; without it (citations, glossary entries) a paragraph that fits on a
+    screen of its own is never split.
+    """
     result: list[Screenful] = []
     for block_index, paragraphs in enumerate(blocks):
         current: list[str] = []
@@ -84,6 +90,10 @@ def paginate(blocks: Sequence[Sequence[str]], fits: Fits) -> list[Screenful]:
                 current.append(paragraph)
                 continue
             sentences = split_sentences(paragraph)
+            if current and fits([paragraph]) and not fill:
+                result.append(Screenful(tuple(current), block_index))
+                current = [paragraph]
+                continue
             if current and fits([paragraph]):
                 # Fill the rest of this screen with whole sentences (fewer page turns for
                 # tired readers), and carry the remainder of the paragraph over.

@@ -43,3 +43,8 @@ def test_sentences_and_words_in_other_scripts():
     assert split_sentences("مرحبا؟ نعم.") == ["مرحبا؟", "نعم."]
     assert split_words("你好世界") == ["你", "好", "世", "界"]
     assert split_words("one two") == ["one", "two"]
+
+
+def test_without_fill_a_paragraph_that_fits_alone_is_never_split():
+    screens = paginate([["Aaaa aaaa.", "Bbb. Ccc. Ddd dd ddd ddd."]], fits_chars(26), fill=False)
+    assert [s.paragraphs for s in screens] == [("Aaaa aaaa.",), ("Bbb. Ccc. Ddd dd ddd ddd.",)]

@@ -28,6 +28,7 @@ class Document:
     key: str  # identifies the document in the location (a section id, or the screen name)
     title: str
     blocks: list[list[str]]  # each block starts on a new screenful
+    keep_paragraphs: bool = False  # never split an entry that fits a screen (citations)
 
 
 @dataclass(frozen=True)
@@ -68,11 +69,12 @@ class DocumentScreen(KioskScreen):
             return text_height(text, width, style, sizes.LINE_HEIGHT) <= available
 
         key = (document.key, app.session.language, app.sizer, self.area,
-               tuple(tuple(block) for block in document.blocks))
+               tuple(tuple(block) for block in document.blocks), document.keep_paragraphs)
         cached = getattr(self, "_layout_cache", None)
         if cached and cached[0] == key:
             return cached[1]
-        result = Layout(width, available, paginate(document.blocks, fits))
+        result = Layout(width, available,
+                        paginate(document.blocks, fits, fill=not document.keep_paragraphs))
         self._layout_cache = (key, result)
         return result
 

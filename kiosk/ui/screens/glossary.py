@@ -16,7 +16,8 @@ class GlossaryScreen(DocumentScreen):
                                entry.definition)
             # Translators: a glossary line, e.g. "Vein: a blood vessel that ...".
             entries.append(_("{term}: {definition}").format(term=term, definition=meaning))
-        return Document(key="glossary", title=_("Words used"), blocks=[entries])
+        return Document(key="glossary", title=_("Words used"), blocks=[entries],
+                        keep_paragraphs=True)
 
     def after_last(self):
         return (_("Topics"), self.app.go_topics)

@@ -22,7 +22,8 @@ class SourcesScreen(DocumentScreen):
         ]
         # Citations stay in their original language, as published.
         return Document(key="sources", title=_("Sources"),
-                        blocks=[intro, [source.citation() for source in content.sources]])
+                        blocks=[intro, [source.citation() for source in content.sources]],
+                        keep_paragraphs=True)
 
     def after_last(self):
         return (_("Topics"), self.app.go_topics)
