@@ -21,7 +21,10 @@ FONT_DIRS = (
 # Candidates per ISO 15924 script, best first. Sans faces: the standards ask for sans-serif.
 _CANDIDATES: dict[str, tuple[str, ...]] = {
     "Latn": ("NotoSans-Regular.ttf", "DejaVuSans.ttf"),
-    "Arab": ("NotoNaskhArabic-Regular.ttf", "NotoSansArabic-Regular.ttf"),
+    # DejaVu Sans draws Arabic and Latin in one face, so "FDA" in an Arabic sentence sits on
+    # the same baseline (Kivy cannot align baselines across fonts). Noto Naskh mis-joins the
+    # pre-shaped text we give it (see kiosk.bidi_text); Noto Sans Arabic lacks Latin.
+    "Arab": ("DejaVuSans.ttf", "NotoSansArabic-Regular.ttf"),
     "Hans": ("NotoSansCJK-Regular.ttc", "NotoSansCJKsc-Regular.otf"),
     "Hant": ("NotoSansCJK-Regular.ttc", "NotoSansCJKtc-Regular.otf"),
 }
@@ -29,6 +32,7 @@ _BOLD = {
     "NotoSans-Regular.ttf": "NotoSans-Bold.ttf",
     "NotoNaskhArabic-Regular.ttf": "NotoNaskhArabic-Bold.ttf",
     "NotoSansArabic-Regular.ttf": "NotoSansArabic-Bold.ttf",
+    "DejaVuSans.ttf": "DejaVuSans-Bold.ttf",
     "NotoSansCJK-Regular.ttc": "NotoSansCJK-Bold.ttc",
 }
 
@@ -38,14 +42,25 @@ class FontChoice:
     script: str
     regular: Path
     bold: Path
+    fallback: FontChoice | None = None  # for characters the face lacks (Latin in Arabic text)
+
+    def files(self) -> list[Path]:
+        """Every face text in this script may be drawn with, for glyph-coverage checks."""
+        return [self.regular, self.bold, *(self.fallback.files() if self.fallback else [])]
 
 
 def find_font(script: str, dirs: tuple[Path, ...] = FONT_DIRS) -> FontChoice | None:
-    """The best installed font for ``script``, or None if nothing suitable is installed."""
+    """The best installed font for ``script``, or None if nothing suitable is installed.
+
+    Right-to-left scripts also get a Latin fallback, because their Noto faces have no Latin
+    letters and the text names things like "CCSVI" and "FDA".
+    """
+    fallback = find_font("Latn", dirs) if script in ("Arab", "Hebr") else None
     for name in _CANDIDATES.get(script, _CANDIDATES["Latn"]):
         for folder in dirs:
             regular = folder / name
             if regular.is_file():
                 bold = folder / _BOLD.get(name, name)
-                return FontChoice(script, regular, bold if bold.is_file() else regular)
+                return FontChoice(script, regular, bold if bold.is_file() else regular,
+                                  fallback)
     return None

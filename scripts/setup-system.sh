@@ -8,7 +8,7 @@ packages=(
   python3-venv   # the .venv
   espeak-ng      # text-to-speech voices
   alsa-utils     # aplay, the audio player
-  fonts-noto-core fonts-noto-cjk  # Latin, Arabic and Chinese fonts
+  fonts-noto-core fonts-noto-cjk fonts-dejavu-core  # Latin, Chinese and Arabic fonts
   libmtdev1      # Kivy's multitouch input on Linux
   libgl1 libegl1 libgl1-mesa-dri  # OpenGL for Kivy (present on desktop installs, not minimal ones)
   xvfb           # a virtual display for tests, where the offscreen driver is not enough

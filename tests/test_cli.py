@@ -90,7 +90,7 @@ def ink_fraction(path: Path) -> float:
 
 def test_snapshot_writes_every_screen_and_page_with_real_text(tmp_path):
     out = tmp_path / "shots"
-    result = kiosk("snapshot", "--out", str(out), "--text-scale", "1.0", "2.0")
+    result = kiosk("snapshot", "--out", str(out), "--lang", "en", "--text-scale", "1.0", "2.0")
     assert result.returncode == 0, result.stderr
     shots = sorted(out.glob("*.png"))
     names = [p.name for p in shots]
@@ -109,6 +109,16 @@ def test_snapshot_writes_every_screen_and_page_with_real_text(tmp_path):
         with Image.open(path) as image:
             assert image.size == (1920, 1080)
         assert ink_fraction(path) > 0.01, f"{path.name} looks blank"
+
+
+def test_snapshot_of_arabic_and_chinese_shows_their_scripts(tmp_path):
+    out = tmp_path / "shots"
+    result = kiosk("snapshot", "--out", str(out), "--lang", "ar", "zh_Hans", "--size", "960x540")
+    assert result.returncode == 0, result.stderr
+    for language in ("ar", "zh_Hans"):
+        shots = sorted(out.glob(f"{language}-*.png"))
+        assert any(p.name.endswith("-welcome.png") for p in shots)
+        assert all(ink_fraction(p) > 0.01 for p in shots)
 
 
 def test_snapshot_rejects_unknown_options_clearly(tmp_path):

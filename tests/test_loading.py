@@ -51,9 +51,9 @@ def test_a_missing_font_hides_that_language(translated, monkeypatch):
 
 
 def test_unavailable_default_language_falls_back_to_english(write_config):
-    data = load_kiosk(write_config("default_language: fr\n"), TODAY)
+    data = load_kiosk(write_config("languages: [en, sv]\ndefault_language: sv\n"), TODAY)
     assert data.config.default_language == "en"
-    assert any("default language 'fr' is not available" in p.message for p in data.problems)
+    assert any("default language 'sv' is not available" in p.message for p in data.problems)
 
 
 def test_broken_content_stops_the_start(project_copy, write_config):

@@ -104,3 +104,17 @@ def test_disclaimer_on_welcome_and_help(ui):
         ui.app.show(Location("help", None, page))
         help_text += ui.app.current_screen.body.text
     assert "not medical advice" in help_text and "MS team" in help_text
+
+
+def test_every_language_fits_every_view_at_100_and_200_percent(ui):
+    problems = []
+    for language in ui.app.data.languages:
+        for scale in (1.0, 2.0):
+            ui.app.reset_visit()
+            ui.app.session.language = language.code
+            ui.app.session.set_text_scale(scale)
+            for name, where in list(every_view(ui.app)):
+                ui.app.show(where)
+                ui.pump(1)
+                problems += [f"{language.code} {scale} {name}: {p}" for p in layout_problems(ui)]
+    assert problems == []

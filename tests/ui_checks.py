@@ -24,12 +24,15 @@ def layout_problems(driver) -> list[str]:
     """Text that is clipped, off screen, or overlapping other text."""
     problems = []
     labels = visible_labels(driver)
+    below_bar = Window.height - driver.app.topbar.height
+    bar_labels = set(driver.app.topbar.walk(restrict=True))
     for label in labels:
         label.texture_update()
         name = f"{type(label).__name__}({label.text[:30]!r})"
         x0, y0, x1, y1 = window_rect(label)
-        if x0 < -1 or y0 < -1 or x1 > Window.width + 1 or y1 > Window.height + 1:
-            problems.append(f"{name} is off screen at {(x0, y0, x1, y1)}")
+        top = Window.height if label in bar_labels else below_bar
+        if x0 < -1 or y0 < -1 or x1 > Window.width + 1 or y1 > top + 1:
+            problems.append(f"{name} is off screen or under the top bar at {(x0, y0, x1, y1)}")
         tw, th = label.texture_size
         if th > label.height + 1 or tw > label.width + 1:
             problems.append(f"{name} text {tw}x{th} does not fit in {label.width}x{label.height}")

@@ -25,6 +25,7 @@ from kiosk.session import Location, Session
 from kiosk.sizes import Sizer
 from kiosk.speech import SpeechBackend
 from kiosk.theme import THEMES
+from kiosk.ui.measure import register_fonts
 from kiosk.ui.screens.glossary import GlossaryScreen
 from kiosk.ui.screens.help import HelpScreen
 from kiosk.ui.screens.reader import ReaderScreen
@@ -65,6 +66,8 @@ class KioskApp(App):
         self._last_activity = time.monotonic()
         self._translators = {lang.code: data.catalogues.translator(lang.code)
                              for lang in data.languages}
+        for choice in data.fonts.values():
+            register_fonts(choice)
 
     # Building -------------------------------------------------------------------------------
     def build(self):

@@ -1,24 +1,79 @@
-"""Text measuring with the same renderer the screen uses, for pagination and fit checks."""
+"""Text measuring with the same renderer the screen uses, for pagination and fit checks.
+
+Right-to-left text is prepared here (broken into lines, shaped, ordered, with fallback-font
+runs) because Kivy mis-measures shaped Arabic; see ``kiosk.bidi_text``.
+"""
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
 from kivy.core.text import Label as CoreLabel
+from kivy.core.text.markup import MarkupLabel
+
+from kiosk import bidi_text
+from kiosk.fonts import FontChoice
+from kiosk.glyphs import coverage
+
+# font file -> (what it covers, the font to use for the rest)
+_FALLBACKS: dict[str, tuple[frozenset[int], str]] = {}
 
 
-def text_height(text: str, width: float, style: dict, line_height: float = 1.0) -> float:
-    """Height in pixels of ``text`` wrapped to ``width`` in ``style`` (font, size, script)."""
-    if not text:
-        return 0.0
-    label = CoreLabel(text=text, text_size=(width, None), line_height=line_height,
-                      halign="left", **style)
-    label.refresh()
-    return float(label.texture.size[1]) if label.texture else 0.0
+def register_fonts(choice: FontChoice) -> None:
+    """Remember which fallback face goes with each face of ``choice``."""
+    if choice.fallback is None:
+        return
+    for face, fallback in ((choice.regular, choice.fallback.regular),
+                           (choice.bold, choice.fallback.bold)):
+        _FALLBACKS[str(face)] = (coverage(Path(face)), str(fallback))
+
+
+@lru_cache(maxsize=64)
+def _measurer(font_name: str, font_size: float) -> CoreLabel:
+    label = CoreLabel(font_name=font_name, font_size=font_size)
+    label.resolve_font_name()
+    return label
+
+
+def _run_width(text: str, font_name: str, font_size: float) -> float:
+    return float(_measurer(font_name, font_size).get_extents(text)[0]) if text else 0.0
 
 
 def text_width(text: str, style: dict) -> float:
-    """Width in pixels of ``text`` on one line."""
+    """Width in pixels of plain ``text`` on one line, with fallback runs where needed."""
+    font, size = style["font_name"], style["font_size"]
+    covered, fallback = _FALLBACKS.get(font, (None, font))
+    if covered is None:
+        return _run_width(text, font, size)
+    width, run, run_font = 0.0, "", font
+    for ch in text:
+        ch_font = font if ord(ch) in covered or ch.isspace() else fallback
+        if ch_font != run_font and not ch.isspace():
+            width += _run_width(run, run_font, size)
+            run, run_font = "", ch_font
+        run += ch
+    return width + _run_width(run, run_font, size)
+
+
+def display_text(text: str, width: float, style: dict, rtl: bool) -> str:
+    """What to hand Kivy: the text itself, or for RTL, Kivy markup of shaped visual lines."""
+    if not rtl or not text:
+        return text
+    lines = bidi_text.wrap(text, width, lambda line: text_width(line, style))
+    covered, fallback = _FALLBACKS.get(style["font_name"], (None, ""))
+    if covered is None:
+        return "\n".join(bidi_text.escape_markup(line) for line in lines)
+    return "\n".join(bidi_text.font_runs(line, covered, fallback) for line in lines)
+
+
+def text_height(text: str, width: float, style: dict, line_height: float = 1.0,
+                rtl: bool = False) -> float:
+    """Height in pixels of ``text`` wrapped to ``width`` in ``style`` (font and size)."""
     if not text:
         return 0.0
-    label = CoreLabel(text=text, **style)
+    cls = MarkupLabel if rtl else CoreLabel
+    label = cls(text=display_text(text, width, style, rtl), text_size=(width, None),
+                line_height=line_height, halign="left", **style)
     label.refresh()
-    return float(label.texture.size[0]) if label.texture else 0.0
+    return float(label.texture.size[1]) if label.texture else 0.0

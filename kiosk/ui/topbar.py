@@ -9,6 +9,7 @@ from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.widget import Widget
 
 from kiosk import sizes
+from kiosk.bidi_text import visual
 from kiosk.i18n import _
 from kiosk.ui.measure import text_width
 from kiosk.ui.widgets import KioskButton, kiosk_app, text_style
@@ -45,9 +46,11 @@ class TopBar(BoxLayout):
                 widgets.append(Widget())
                 continue
             action, label, callback, shown = spec
+            shown_label = visual(label) if app.rtl else label
             width = max(sizer.px(sizes.PRIMARY_TARGET_MM),
-                        text_width(label, style) + 4 * sizer.px(sizes.BUTTON_PADDING_MM))
+                        text_width(shown_label, style) + 4 * sizer.px(sizes.BUTTON_PADDING_MM))
             button = KioskButton(text=label, action=action, primary=True, size_hint_x=None,
+                                 rtl=app.rtl,
                                  width=width, disabled=not shown, opacity=1 if shown else 0,
                                  **style)
             button.bind(on_activate=lambda _b, cb=callback: cb())

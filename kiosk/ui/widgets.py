@@ -14,36 +14,45 @@ from kivy.properties import BooleanProperty, ListProperty, NumericProperty, Stri
 from kivy.uix.floatlayout import FloatLayout
 from kivy.uix.label import Label
 
+from kiosk.ui.measure import display_text
+
 
 def kiosk_app():
     return App.get_running_app()
 
 
 def text_style(app, *, size_mm: float, bold: bool = False, language: str | None = None) -> dict:
-    """Font, size, script and direction for a label in ``language`` (default: the visit's)."""
+    """Font and size for a label in ``language`` (default: the visit's).
+
+    Direction is not set here: right-to-left text is shaped and ordered before Kivy sees it
+    (``display_text``), so Kivy always draws it left to right.
+    """
     code = language or app.session.language
-    info = app.data.language(code)
     font = app.data.font_for(code)
-    style = {
+    return {
         "font_name": str(font.bold if bold else font.regular),
         "font_size": app.sizer.font(size_mm),
-        "font_direction": info.direction,
-        "font_script_name": info.script if info.script in ("Arab", "Hebr") else "Zyyy",
     }
-    return style
 
 
 class TextBlock(Label):
     """A paragraph-sized label that wraps to its width and is exactly as tall as its text."""
 
+    source_text = StringProperty("")  # the logical text; ``text`` is what is drawn
+    rtl = BooleanProperty(False)
+
     def __init__(self, **kwargs):
         kwargs.setdefault("size_hint_y", None)
         kwargs.setdefault("valign", "top")
+        kwargs.setdefault("source_text", kwargs.get("text", ""))
         super().__init__(**kwargs)
-        self.bind(width=self._wrap, texture_size=self._fit)
+        self.bind(width=self._wrap, source_text=self._wrap, texture_size=self._fit)
         self._wrap()
 
     def _wrap(self, *_):
+        style = {"font_name": self.font_name, "font_size": self.font_size}
+        self.markup = self.rtl
+        self.text = display_text(self.source_text, self.width, style, self.rtl)
         self.text_size = (self.width, None)
 
     def _fit(self, *_):
@@ -64,15 +73,18 @@ class KioskButton(Label):
     edge = ListProperty([1, 1, 1, 1])
     ink = ListProperty([1, 1, 1, 1])
     action = StringProperty("")  # a stable name for tests, audits and spoken feedback
+    source_text = StringProperty("")  # the logical label; ``text`` is what is drawn
+    rtl = BooleanProperty(False)
 
     def __init__(self, **kwargs):
         kwargs.setdefault("halign", "center")
         kwargs.setdefault("valign", "middle")
+        kwargs.setdefault("source_text", kwargs.get("text", ""))
         super().__init__(**kwargs)
         self.bind(pos=self._redraw, size=self._redraw, selected=self._redraw,
                   pressed=self._redraw, icon=self._redraw, fill=self._redraw, edge=self._redraw,
                   ink=self._redraw, disabled=self._redraw)
-        self.bind(size=self._wrap, icon=self._wrap)
+        self.bind(size=self._wrap, icon=self._wrap, source_text=self._wrap)
         self._wrap()
 
     def _icon_room(self) -> float:
@@ -80,7 +92,12 @@ class KioskButton(Label):
 
     def _wrap(self, *_):
         pad = self.height * 0.15
-        self.text_size = (max(1, self.width - 2 * pad - self._icon_room()), None)
+        width = max(1, self.width - 2 * pad - self._icon_room())
+        if self.rtl or not self.markup:  # topic buttons bring their own markup
+            style = {"font_name": self.font_name, "font_size": self.font_size}
+            self.markup = self.rtl
+            self.text = display_text(self.source_text, width, style, self.rtl)
+        self.text_size = (width, None)
         self.padding = (pad, 0)
 
     def _redraw(self, *_):

@@ -32,7 +32,7 @@ class KioskScreen(Screen):
     def column(self) -> BoxLayout:
         m = self.margin()
         return BoxLayout(orientation="vertical", padding=(m, m * 0.5, m, m * 0.5),
-                         spacing=self.app.sizer.px(sizes.GAP_MM * 2))
+                         spacing=self.app.sizer.px(sizes.GAP_MM * 1.5))
 
     def row(self, widgets, **kwargs) -> BoxLayout:
         """A horizontal row in reading order (mirrored for right-to-left languages)."""
@@ -47,7 +47,7 @@ class KioskScreen(Screen):
         app = self.app
         colour = app.theme.muted_text if muted else app.theme.text
         return TextBlock(text=text, color=(*colour, 1), line_height=line_height,
-                         halign="right" if app.rtl else "left",
+                         halign="right" if app.rtl else "left", rtl=app.rtl,
                          **text_style(app, size_mm=size_mm, bold=bold), **kwargs)
 
     def button(self, text: str, action: str, on_activate, *, primary: bool = False,
@@ -56,7 +56,7 @@ class KioskScreen(Screen):
         minimum = sizes.PRIMARY_TARGET_MM if primary else sizes.MIN_TARGET_MM
         kwargs.setdefault("size_hint_y", None)
         kwargs.setdefault("height", app.sizer.target(minimum, size_mm, lines))
-        button = KioskButton(text=text, action=action, primary=primary,
+        button = KioskButton(text=text, action=action, primary=primary, rtl=app.rtl,
                              **text_style(app, size_mm=size_mm), **kwargs)
         button.bind(on_activate=lambda *_: on_activate())
         return button

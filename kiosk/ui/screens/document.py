@@ -16,7 +16,7 @@ from kiosk import sizes
 from kiosk.i18n import _
 from kiosk.pagination import Screenful, paginate
 from kiosk.session import Location
-from kiosk.ui.measure import text_height
+from kiosk.ui.measure import display_text, text_height
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.widgets import text_style
 
@@ -59,14 +59,14 @@ class DocumentScreen(KioskScreen):
         style = text_style(app, size_mm=sizes.BODY_FONT_MM)
         width = min(area_width - 2 * margin, sizes.MAX_LINE_EM * style["font_size"])
         heading_style = text_style(app, size_mm=sizes.HEADING_FONT_MM, bold=True)
-        heading = text_height(document.title, width, heading_style, 1.2)  # same column
+        heading = text_height(document.title, width, heading_style, 1.2, app.rtl)  # same column
         nav = app.sizer.target(sizes.PRIMARY_TARGET_MM, sizes.BUTTON_FONT_MM)
         gap = app.sizer.px(sizes.GAP_MM * 2)
         available = area_height - margin - heading - nav - 3 * gap
 
         def fits(paragraphs) -> bool:
             text = PARAGRAPH_BREAK.join(paragraphs)
-            return text_height(text, width, style, sizes.LINE_HEIGHT) <= available
+            return text_height(text, width, style, sizes.LINE_HEIGHT, app.rtl) <= available
 
         key = (document.key, app.session.language, app.sizer, self.area,
                tuple(tuple(block) for block in document.blocks), document.keep_paragraphs)
@@ -120,7 +120,9 @@ class DocumentScreen(KioskScreen):
                                  opacity=1 if spec else 0)
             buttons.append(button)
         # Translators: between the Previous and Next buttons, e.g. "Page 2 of 4".
-        counter = Label(text=_("Page {page} of {pages}").format(page=page + 1, pages=pages),
+        count = _("Page {page} of {pages}").format(page=page + 1, pages=pages)
+        style = text_style(app, size_mm=sizes.BUTTON_FONT_MM)
+        counter = Label(text=display_text(count, self.area[0], style, app.rtl), markup=app.rtl,
                         color=(*app.theme.muted_text, 1), halign="center", valign="middle",
                         size_hint_x=0.28, **text_style(app, size_mm=sizes.BUTTON_FONT_MM))
         counter.bind(size=lambda widget, size: setattr(widget, "text_size", size))

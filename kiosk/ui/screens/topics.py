@@ -13,7 +13,7 @@ from kiosk import sizes
 from kiosk.content import message_context
 from kiosk.i18n import _, pgettext
 from kiosk.session import Location
-from kiosk.ui.measure import text_height
+from kiosk.ui.measure import display_text, text_height
 from kiosk.ui.screens.document import DocumentScreen
 from kiosk.ui.widgets import KioskButton, text_style
 
@@ -35,24 +35,32 @@ class TopicsScreen(DocumentScreen):
     def columns(self) -> int:
         return 2 if self.app.session.text_scale <= 1.25 else 1
 
+    def topic_text_width(self) -> float:
+        """Room for text inside one topic button."""
+        app = self.app
+        gap = app.sizer.px(sizes.GAP_MM * 2)
+        cols = self.columns()
+        width = (self.area[0] - 2 * self.margin() - (cols - 1) * gap) / cols
+        return width - 4 * app.sizer.px(sizes.BUTTON_PADDING_MM)
+
     def pages(self) -> list[list[tuple[str, str, Location, float]]]:
         app = self.app
         margin = self.margin()
         gap = app.sizer.px(sizes.GAP_MM * 2)
         cols = self.columns()
         area_width, area_height = self.area
-        width = (area_width - 2 * margin - (cols - 1) * gap) / cols
-        text_width_px = width - 2 * app.sizer.px(sizes.BUTTON_PADDING_MM) * 2
+        text_width_px = self.topic_text_width()
         title_style = text_style(app, size_mm=sizes.BUTTON_FONT_MM, bold=True)
         summary_style = text_style(app, size_mm=sizes.SMALL_FONT_MM)
         heading = text_height(_("Topics"), area_width - 2 * margin,
-                              text_style(app, size_mm=sizes.HEADING_FONT_MM, bold=True), 1.2)
+                              text_style(app, size_mm=sizes.HEADING_FONT_MM, bold=True), 1.2,
+                              app.rtl)
         nav = app.sizer.target(sizes.PRIMARY_TARGET_MM, sizes.BUTTON_FONT_MM)
         available = area_height - margin - heading - nav - 3 * gap
         measured = []
         for title, summary, where in self.items():
-            needed = (text_height(title, text_width_px, title_style)
-                      + text_height(summary, text_width_px, summary_style)
+            needed = (text_height(title, text_width_px, title_style, 1.0, app.rtl)
+                      + text_height(summary, text_width_px, summary_style, 1.0, app.rtl)
                       + 2 * app.sizer.px(sizes.BUTTON_PADDING_MM))
             measured.append((title, summary, where,
                              max(needed, app.sizer.px(sizes.PRIMARY_TARGET_MM))))
@@ -99,8 +107,14 @@ class TopicsScreen(DocumentScreen):
                     grid.add_widget(Widget(size_hint_y=None, height=row[0][3]))
                     continue
                 title, summary, where, height = item
-                text = (f"[b]{escape_markup(title)}[/b]\n"
-                        f"[size={int(small)}]{escape_markup(summary)}[/size]")
+                room = self.topic_text_width()
+                title = display_text(title, room, text_style(app, size_mm=sizes.BUTTON_FONT_MM,
+                                                             bold=True), app.rtl)
+                summary = display_text(summary, room,
+                                       text_style(app, size_mm=sizes.SMALL_FONT_MM), app.rtl)
+                if not app.rtl:  # display_text already returns markup for RTL
+                    title, summary = escape_markup(title), escape_markup(summary)
+                text = f"[b]{title}[/b]\n[size={int(small)}]{summary}[/size]"
                 key = where.section or where.screen
                 button = KioskButton(text=text, markup=True, action=f"topic:{key}",
                                      size_hint_y=None, height=height,

@@ -9,6 +9,7 @@ from kivy.uix.gridlayout import GridLayout
 from kivy.uix.widget import Widget
 
 from kiosk import sizes
+from kiosk.bidi_text import visual
 from kiosk.i18n import _
 from kiosk.ui.measure import text_width
 from kiosk.ui.screens.base import KioskScreen
@@ -26,11 +27,11 @@ class WelcomeScreen(KioskScreen):
         col.add_widget(self.language_grid())
         col.add_widget(self.text(
             _("Help is always in the top corner. Display makes the text bigger."),
-            sizes.SMALL_FONT_MM, muted=True))
+            sizes.SMALL_FONT_MM, muted=True, line_height=1.3))
         col.add_widget(self.text(
             _("This is general information, not medical advice. "
               "Please talk to your MS team about your own care."),
-            sizes.SMALL_FONT_MM, muted=True))
+            sizes.SMALL_FONT_MM, muted=True, line_height=1.3))
         col.add_widget(Widget())
         self.add_widget(col)
 
@@ -40,9 +41,10 @@ class WelcomeScreen(KioskScreen):
         gap = app.sizer.px(sizes.GAP_MM * 2)
         available = self.area[0] - 2 * self.margin()
         pad = app.sizer.px(sizes.BUTTON_PADDING_MM) * 4
-        widest = max(text_width(lang.endonym, text_style(app, size_mm=sizes.BUTTON_FONT_MM,
-                                                          language=lang.code)) + pad
-                     for lang in languages)
+        widest = max(text_width(visual(lang.endonym) if lang.rtl else lang.endonym,
+                                text_style(app, size_mm=sizes.BUTTON_FONT_MM,
+                                           language=lang.code)) + pad
+                     for lang in languages)  # endonyms are single words: no wrapping
         cols = max(1, min(4, len(languages), int((available + gap) // (widest + gap))))
         height = app.sizer.target(sizes.PRIMARY_TARGET_MM + 5, sizes.BUTTON_FONT_MM)
         rows = math.ceil(len(languages) / cols)
@@ -54,6 +56,7 @@ class WelcomeScreen(KioskScreen):
                        for lang in reversed(ordered[r * cols:(r + 1) * cols])]
         for language in ordered:
             button = KioskButton(text=language.endonym, action=f"language:{language.code}",
+                                 rtl=language.rtl,
                                  primary=True, selected=language.code == app.session.language,
                                  icon="check" if language.code == app.session.language else "",
                                  size_hint_y=None, height=height,

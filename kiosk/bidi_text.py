@@ -1,0 +1,76 @@
+"""Right-to-left text, shaped and broken into lines before Kivy sees it.
+
+Kivy 2.3 measures text before HarfBuzz shapes it, so wrapped Arabic comes out mis-measured,
+badly broken and not right-aligned (seen in our own probes; see tech-notes 2.6). Instead the
+kiosk does what the Kivy community does for Arabic: break lines itself on the logical text,
+then shape each line (``arabic_reshaper``) and put it in visual order (``python-bidi``, the
+Unicode Bidirectional Algorithm). Kivy then draws plain left-to-right glyphs it measures
+correctly, right-aligned. Plain Python: the measuring function comes from the UI.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+import arabic_reshaper
+from bidi.algorithm import get_display
+
+Measure = Callable[[str], float]
+
+
+@lru_cache(maxsize=4096)
+def visual(line: str) -> str:
+    """One logical line in display order, with joined Arabic letter forms."""
+    return get_display(arabic_reshaper.reshape(line), base_dir="R")
+
+
+def wrap(text: str, width: float, measure: Measure) -> list[str]:
+    """Break logical text into lines no wider than ``width``; return them in display form.
+
+    Explicit newlines (paragraph breaks) are kept. A single word wider than a line stays on a
+    line of its own rather than being cut.
+    """
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        words = paragraph.split(" ")
+        current = ""
+        for word in words:
+            candidate = f"{current} {word}" if current else word
+            if not current or measure(visual(candidate)) <= width:
+                current = candidate
+            else:
+                lines.append(current)
+                current = word
+        lines.append(current)
+    return [visual(line) if line else "" for line in lines]
+
+
+def escape_markup(text: str) -> str:
+    return text.replace("&", "&amp;").replace("[", "&bl;").replace("]", "&br;")
+
+
+def font_runs(line: str, covered: frozenset[int], fallback_font: str) -> str:
+    """Kivy markup for one display line: runs the main font cannot draw use ``fallback_font``.
+
+    The line is already in visual order, so Kivy laying the runs out left to right is right.
+    """
+    out: list[str] = []
+    run: list[str] = []
+    run_is_fallback = False
+
+    def flush() -> None:
+        if run:
+            text = escape_markup("".join(run))
+            out.append(f"[font={fallback_font}]{text}[/font]" if run_is_fallback else text)
+            run.clear()
+
+    for ch in line:
+        needs_fallback = ord(ch) not in covered and not ch.isspace()
+        if run and needs_fallback != run_is_fallback and not ch.isspace():
+            flush()
+        if not run:
+            run_is_fallback = needs_fallback
+        run.append(ch)
+    flush()
+    return "".join(out)
