@@ -18,9 +18,13 @@ def run_checks(config_path: Path | None, today: dt.date | None = None) -> list[P
         data = load_kiosk(config_path, today)
     except InputError as exc:
         return exc.problems
+    from kiosk.i18n_tools import check_all
     from kiosk.readability import check_readability  # loads a dictionary: only for `check`
 
-    return data.problems + check_readability(data.content)
+    broken = {str(p.path) for p in data.problems}  # already reported as not parsing
+    catalogue_problems = [p for p in check_all(data.config.locales_dir)
+                          if str(p.path) not in broken]
+    return data.problems + check_readability(data.content) + catalogue_problems
 
 
 def report(problems: list[Problem], out) -> int:

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from kiosk import __version__
+from kiosk.i18n import PSEUDO_LANGUAGE
 from kiosk.problems import InputError
 
 EXIT_PROBLEMS, EXIT_BAD_INPUT, EXIT_NO_DISPLAY = 1, 2, 3
@@ -49,6 +50,24 @@ def build_parser() -> argparse.ArgumentParser:
     snap.add_argument("--theme", nargs="+", metavar="T", default=None,
                       help="dark and/or light (default: the configured one)")
     snap.add_argument("--size", type=_size, default=(1920, 1080), metavar="WxH")
+
+    i18n = commands.add_parser("i18n", help="translator tools (see docs/TRANSLATING.md)")
+    steps = i18n.add_subparsers(dest="step", required=True)
+    steps.add_parser("extract", parents=[config], help="write locales/kiosk.pot from code "
+                                                       "and content")
+    up = steps.add_parser("update", parents=[config], help="merge the .pot into every .po")
+    up.add_argument("--init", nargs="+", default=[], metavar="LANG",
+                    help="also start catalogues for these new languages")
+    steps.add_parser("compile", parents=[config], help="write .mo files for gettext tools")
+    chk = steps.add_parser("check", parents=[config],
+                           help="untranslated, fuzzy, placeholders, glyphs, label fit")
+    chk.add_argument("--no-render", action="store_true",
+                     help="skip measuring labels on rendered screens (faster)")
+    chk.add_argument("--lang", nargs="+", metavar="L", help="only these languages")
+    st = steps.add_parser("stats", parents=[config], help="percent translated per language")
+    st.add_argument("--json", action="store_true")
+    steps.add_parser("pseudo", parents=[config],
+                     help=f"build the {PSEUDO_LANGUAGE} pseudo-locale for layout tests")
     return parser
 
 
@@ -63,6 +82,10 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_check(config_arg)
     if command == "snapshot":
         return cmd_snapshot(args)
+    if command == "i18n":
+        from kiosk.i18n_cli import run_step
+
+        return run_step(args)
     return cmd_run(config_arg, windowed=getattr(args, "windowed", False))
 
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from kiosk.problems import InputError, Problem
 from kiosk.schema import check_fields
@@ -53,14 +54,20 @@ class Source:
     url: str | None = None
     line: int = 0
 
-    def citation(self) -> str:
-        """A full citation in one line: authors, title, where, year, identifier."""
+    def citation(self, with_url: bool = True) -> str:
+        """A full citation in one line: authors, title, where, year, identifier.
+
+        On the kiosk screen (``with_url=False``) a long web address is useless, since nobody
+        can follow it, so only the site's name is shown, and only when there is no identifier.
+        """
         parts = [_sentence(self.authors), _sentence(self.title), f"{self.publisher.rstrip('.')},",
                  f"{self.year}."]
         if self.identifier:
             parts.append(_sentence(self.identifier))
-        if self.url:
+        if self.url and with_url:
             parts.append(self.url)
+        elif self.url and not self.identifier:
+            parts.append(_sentence(urlsplit(self.url).hostname or self.url))
         return " ".join(parts)
 
 

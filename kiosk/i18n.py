@@ -40,6 +40,8 @@ class Language:
 
 def language_info(code: str) -> Language:
     """Names, direction and script of a language, from Babel's CLDR data (works offline)."""
+    if code == PSEUDO_LANGUAGE:
+        return Language(code, "[Ƥşéûđö]", "Pseudo-locale", "ltr", "Latn")
     locale = Locale.parse(code)
     name = locale.languages.get(locale.language) or locale.display_name or code
     likely = get_global("likely_subtags").get(locale.language, "")
@@ -71,9 +73,30 @@ def po_path(locales_dir: Path, code: str) -> Path:
 
 MessageKey = tuple[str | None, str]  # (msgctxt, msgid)
 
+_BRACE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_PERCENT = re.compile(r"%(?:\([A-Za-z_]+\))?[-#0 +]*\d*(?:\.\d+)?[sdifr%]")
+PSEUDO_LANGUAGE = "en_XA"  # the conventional pseudo-locale code for layout testing
+
+
+def placeholders(text: str) -> tuple[list[str], list[str]]:
+    """The ``{name}`` and ``%s``-style placeholders in a message, sorted."""
+    return sorted(_BRACE.findall(text)), sorted(p for p in _PERCENT.findall(text) if p != "%%")
+
+
+def placeholders_match(msgid: str, msgstr: str) -> bool:
+    """Same ``{name}`` fields; same ``%`` fields only if the English uses any (as gettext's
+    python-format check does), so a literal "50 % des" in French is not mistaken for ``%d``."""
+    brace_id, percent_id = placeholders(msgid)
+    brace_str, percent_str = placeholders(msgstr)
+    return brace_id == brace_str and (not percent_id or percent_id == percent_str)
+
 
 def read_catalogue(path: Path) -> dict[MessageKey, str]:
-    """The usable translations in one ``.po``; raises ``PoFileError``/``OSError`` if unreadable."""
+    """The usable translations in one ``.po``; raises ``PoFileError``/``OSError`` if unreadable.
+
+    Fuzzy and empty entries are skipped, and so is any translation whose placeholders differ
+    from the English: ``"{page}"`` mistyped as ``"{pgae}"`` would otherwise crash the screen.
+    """
     with path.open("rb") as handle:
         catalog = read_po(handle, abort_invalid=True)
     table: dict[MessageKey, str] = {}
@@ -82,7 +105,7 @@ def read_catalogue(path: Path) -> dict[MessageKey, str]:
             continue
         msgid = message.id if isinstance(message.id, str) else message.id[0]
         string = message.string if isinstance(message.string, str) else message.string[0]
-        if string:
+        if string and placeholders_match(msgid, string):
             table[(message.context, msgid)] = string
     return table
 
@@ -163,7 +186,14 @@ class Catalogues:
                                  if c in self._tables])
 
 
+def babel_locale(code: str) -> str:
+    """The locale to format dates and numbers with (the pseudo-locale formats as English)."""
+    return SOURCE_LANGUAGE if code == PSEUDO_LANGUAGE else code
+
+
 def known_language(code: str) -> bool:
+    if code == PSEUDO_LANGUAGE:
+        return True
     try:
         Locale.parse(code)
     except (ValueError, UnknownLocaleError):

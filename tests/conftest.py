@@ -10,6 +10,10 @@ from pathlib import Path
 import pytest
 
 from kiosk import paths
+from kiosk.ui import env
+
+# Before any test module imports Kivy: the real kiosk settings, a 1920x1080 offscreen window.
+env.prepare(headless=True, size=(1920, 1080))
 
 ROOT = paths.PROJECT_DIR
 
@@ -41,9 +45,6 @@ def kiosk_data():
 
 @pytest.fixture(scope="session")
 def ui_driver(kiosk_data):
-    from kiosk.ui import env
-
-    env.prepare(headless=True, size=(1920, 1080))
     from kiosk.speech import RecordingSpeech
     from kiosk.ui.driver import Driver
 

@@ -75,6 +75,7 @@ class KioskButton(Label):
     action = StringProperty("")  # a stable name for tests, audits and spoken feedback
     source_text = StringProperty("")  # the logical label; ``text`` is what is drawn
     rtl = BooleanProperty(False)
+    prepared = BooleanProperty(False)  # ``text`` is ready-made markup (topic buttons)
 
     def __init__(self, **kwargs):
         kwargs.setdefault("halign", "center")
@@ -93,7 +94,7 @@ class KioskButton(Label):
     def _wrap(self, *_):
         pad = self.height * 0.15
         width = max(1, self.width - 2 * pad - self._icon_room())
-        if self.rtl or not self.markup:  # topic buttons bring their own markup
+        if not self.prepared:
             style = {"font_name": self.font_name, "font_size": self.font_size}
             self.markup = self.rtl
             self.text = display_text(self.source_text, width, style, self.rtl)

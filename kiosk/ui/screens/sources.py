@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from babel.dates import format_date
 
-from kiosk.i18n import _
+from kiosk.i18n import _, babel_locale
 from kiosk.ui.screens.document import Document, DocumentScreen
 
 
@@ -12,7 +12,7 @@ class SourcesScreen(DocumentScreen):
     def document(self) -> Document:
         content = self.app.data.content
         meta = content.metadata
-        locale = self.app.session.language
+        locale = babel_locale(self.app.session.language)
         checked = format_date(meta.checked_on, format="long", locale=locale)
         review = format_date(meta.next_review, format="long", locale=locale)
         intro = [
@@ -22,7 +22,8 @@ class SourcesScreen(DocumentScreen):
         ]
         # Citations stay in their original language, as published.
         return Document(key="sources", title=_("Sources"),
-                        blocks=[intro, [source.citation() for source in content.sources]],
+                        blocks=[intro, [source.citation(with_url=False)
+                                        for source in content.sources]],
                         keep_paragraphs=True)
 
     def after_last(self):

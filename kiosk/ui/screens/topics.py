@@ -116,7 +116,8 @@ class TopicsScreen(DocumentScreen):
                     title, summary = escape_markup(title), escape_markup(summary)
                 text = f"[b]{title}[/b]\n[size={int(small)}]{summary}[/size]"
                 key = where.section or where.screen
-                button = KioskButton(text=text, markup=True, action=f"topic:{key}",
+                button = KioskButton(text=text, markup=True, prepared=True, source_text=title,
+                                     action=f"topic:{key}",
                                      size_hint_y=None, height=height,
                                      halign="right" if app.rtl else "left",
                                      **text_style(app, size_mm=sizes.BUTTON_FONT_MM))
