@@ -64,10 +64,20 @@ class KioskApp(App):
         self.tap_policy = TapPolicy()
         self.theme = THEMES[self.session.theme]
         self._last_activity = time.monotonic()
+        self._use(data)
+
+    def _use(self, data: KioskData) -> None:
+        self.data = data
         self._translators = {lang.code: data.catalogues.translator(lang.code)
                              for lang in data.languages}
         for choice in data.fonts.values():
             register_fonts(choice)
+
+    def replace_data(self, data: KioskData) -> None:
+        """Switch to other content or catalogues (a reload, or a test) and start a new visit."""
+        self._use(data)
+        self.session = Session(data.config.session_defaults)
+        self.reset_visit()
 
     # Building -------------------------------------------------------------------------------
     def build(self):
@@ -147,8 +157,12 @@ class KioskApp(App):
         self.show(Location("settings"))
 
     def choose_language(self, code: str) -> None:
+        """Switch language; a visitor who came from a page returns to it, now translated."""
         self.session.language = code
-        self.show(Location("topics"))
+        if self.session.history and self.session.history[-1].screen != "welcome":
+            self.go_back()
+        else:
+            self.show(Location("topics"))
 
     def set_text_scale(self, scale: float) -> None:
         self.session.set_text_scale(scale)

@@ -115,6 +115,7 @@ class Driver:
 
         ``wait`` lets the repeat-press guard (500 ms) pass first, as a person's taps would.
         """
+        self.pump(1)  # settle layout first: a button's position is only known after it
         button = self.button(action)
         self.idle(wait)
         self.tap_at(*button.to_window(*button.center))

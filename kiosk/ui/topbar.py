@@ -4,6 +4,7 @@ place everywhere (WCAG 3.2.6); controls that make no sense on a screen are hidde
 
 from __future__ import annotations
 
+from kivy.core.window import Window
 from kivy.graphics import Color, Rectangle
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.widget import Widget
@@ -12,7 +13,7 @@ from kiosk import sizes
 from kiosk.bidi_text import visual
 from kiosk.i18n import _
 from kiosk.ui.measure import text_width
-from kiosk.ui.widgets import KioskButton, kiosk_app, text_style
+from kiosk.ui.widgets import KioskButton, button_height, kiosk_app, text_style
 
 
 class TopBar(BoxLayout):
@@ -41,18 +42,28 @@ class TopBar(BoxLayout):
         ]
         widgets = []
         self.buttons: dict[str, KioskButton] = {}
+        buttons = [spec for spec in specs if spec is not None]
+        widths = [max(sizer.px(sizes.PRIMARY_TARGET_MM),
+                      text_width(visual(label) if app.rtl else label, style)
+                      + 4 * sizer.px(sizes.BUTTON_PADDING_MM)) for _a, label, _c, _s in buttons]
+        room = Window.width - 2 * margin - self.spacing * len(buttons)
+        if sum(widths) > room:
+            # Long translations at large sizes: share the width out and let labels wrap.
+            widths = [max(sizer.px(sizes.PRIMARY_TARGET_MM), w * room / sum(widths))
+                      for w in widths]
+            self.height = max(button_height(app, [label], w, size_mm=sizes.BUTTON_FONT_MM,
+                                            minimum_mm=sizes.PRIMARY_TARGET_MM, icon=False)
+                              for (_a, label, _c, _s), w in zip(buttons, widths, strict=True)
+                              ) + margin
+        width_of = {spec[0]: w for spec, w in zip(buttons, widths, strict=True)}
         for spec in specs:
             if spec is None:
                 widgets.append(Widget())
                 continue
             action, label, callback, shown = spec
-            shown_label = visual(label) if app.rtl else label
-            width = max(sizer.px(sizes.PRIMARY_TARGET_MM),
-                        text_width(shown_label, style) + 4 * sizer.px(sizes.BUTTON_PADDING_MM))
             button = KioskButton(text=label, action=action, primary=True, size_hint_x=None,
-                                 rtl=app.rtl,
-                                 width=width, disabled=not shown, opacity=1 if shown else 0,
-                                 **style)
+                                 rtl=app.rtl, width=width_of[action], disabled=not shown,
+                                 opacity=1 if shown else 0, **style)
             button.bind(on_activate=lambda _b, cb=callback: cb())
             self.buttons[action] = button
             widgets.append(button)

@@ -14,7 +14,7 @@ from kivy.properties import BooleanProperty, ListProperty, NumericProperty, Stri
 from kivy.uix.floatlayout import FloatLayout
 from kivy.uix.label import Label
 
-from kiosk.ui.measure import display_text
+from kiosk.ui.measure import display_text, text_height
 
 
 def kiosk_app():
@@ -59,6 +59,26 @@ class TextBlock(Label):
         self.height = self.texture_size[1]
 
 
+def button_padding(font_size: float) -> float:
+    return font_size * 0.6
+
+
+def icon_room(font_size: float) -> float:
+    """Space for an arrow or check mark, sized from the text, not the button's height."""
+    return font_size * 1.6
+
+
+def button_height(app, texts: list[str], width: float, *, size_mm: float, minimum_mm: float,
+                  icon: bool = True) -> float:
+    """Height for buttons ``width`` wide showing ``texts``: the minimum target, or taller when a
+    long translation wraps (KioskButton pads 15% of its height and gives an icon 60%)."""
+    style = text_style(app, size_mm=size_mm)
+    font = style["font_size"]
+    inner = max(1.0, width - 2 * button_padding(font) - (icon_room(font) if icon else 0))
+    needed = max(text_height(t, inner, style, 1.0, app.rtl) for t in texts)
+    return max(app.sizer.target(minimum_mm, size_mm), needed + font)
+
+
 class KioskButton(Label):
     """A large button that acts on release inside it, as filtered by the tap policy."""
 
@@ -89,17 +109,25 @@ class KioskButton(Label):
         self._wrap()
 
     def _icon_room(self) -> float:
-        return self.height * 0.6 if self.icon else 0
+        return icon_room(self.font_size) if self.icon else 0
+
+    def _icon_at_left(self) -> bool:
+        """"prev" sits at the start edge, "next"/"check" at the end (mirrored in RTL)."""
+        return (self.icon == "prev") != kiosk_app().rtl
 
     def _wrap(self, *_):
-        pad = self.height * 0.15
-        width = max(1, self.width - 2 * pad - self._icon_room())
+        # Kivy's text_size includes the padding; the icon's room is padding on its side.
+        pad = button_padding(self.font_size)
+        room = self._icon_room()
+        left = pad + (room if room and self._icon_at_left() else 0)
+        right = pad + (room if room and not self._icon_at_left() else 0)
         if not self.prepared:
             style = {"font_name": self.font_name, "font_size": self.font_size}
             self.markup = self.rtl
-            self.text = display_text(self.source_text, width, style, self.rtl)
-        self.text_size = (width, None)
-        self.padding = (pad, 0)
+            self.text = display_text(self.source_text, max(1, self.width - left - right),
+                                     style, self.rtl)
+        self.padding = (left, 0, right, 0)
+        self.text_size = (max(1, self.width), None)
 
     def _redraw(self, *_):
         app = kiosk_app()
@@ -129,11 +157,10 @@ class KioskButton(Label):
     def _draw_icon(self):
         # x/width, not right/center_y: Kivy's cached aliases lag behind inside pos observers.
         rtl = kiosk_app().rtl
-        s = self.height * 0.22
-        pad = self.height * 0.3
+        s = self.font_size * 0.45
+        pad = self.font_size * 0.6
         cy = self.y + self.height / 2
-        # "prev" sits at the start edge, "next"/"check" at the end edge (mirrored in RTL).
-        at_left = (self.icon == "prev") != rtl
+        at_left = self._icon_at_left()
         cx = self.x + pad + s / 2 if at_left else self.x + self.width - pad - s / 2
         if self.icon in ("prev", "next"):
             points_left = (self.icon == "prev") != rtl

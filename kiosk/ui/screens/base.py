@@ -6,6 +6,7 @@ from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.screenmanager import Screen
 
 from kiosk import sizes
+from kiosk.ui.measure import text_height
 from kiosk.ui.widgets import KioskButton, TextBlock, kiosk_app, text_style
 
 
@@ -26,6 +27,27 @@ class KioskScreen(Screen):
         return self.app.screen_area()
 
     # Helpers ----------------------------------------------------------------------------------
+    def fit(self, col: BoxLayout, items: list[tuple[object, bool]]) -> None:
+        """Add ``(widget, optional)`` items to ``col``, leaving out optional ones (last first)
+        while the whole would be taller than the screen: nothing is ever pushed off it."""
+        width = self.area[0] - 2 * self.margin()
+
+        def height(widget) -> float:
+            if isinstance(widget, TextBlock):  # not laid out yet: measure its text
+                style = {"font_name": widget.font_name, "font_size": widget.font_size}
+                return text_height(widget.source_text, width, style, widget.line_height,
+                                   widget.rtl)
+            return widget.height if widget.size_hint_y is None else 0  # flexible space: 0
+
+        kept = list(items)
+        for item in reversed([i for i in items if i[1]]):
+            total = sum(height(w) for w, _o in kept) + col.spacing * len(kept) + self.margin()
+            if total <= self.area[1]:
+                break
+            kept.remove(item)
+        for widget, _optional in kept:
+            col.add_widget(widget)
+
     def margin(self) -> float:
         return self.app.sizer.px(sizes.MARGIN_MM)
 

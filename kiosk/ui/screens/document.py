@@ -18,7 +18,7 @@ from kiosk.pagination import Screenful, paginate
 from kiosk.session import Location
 from kiosk.ui.measure import display_text, text_height
 from kiosk.ui.screens.base import KioskScreen
-from kiosk.ui.widgets import text_style
+from kiosk.ui.widgets import button_height, text_style
 
 PARAGRAPH_BREAK = "\n\n"
 
@@ -60,9 +60,8 @@ class DocumentScreen(KioskScreen):
         width = min(area_width - 2 * margin, sizes.MAX_LINE_EM * style["font_size"])
         heading_style = text_style(app, size_mm=sizes.HEADING_FONT_MM, bold=True)
         heading = text_height(document.title, width, heading_style, 1.2, app.rtl)  # same column
-        nav = app.sizer.target(sizes.PRIMARY_TARGET_MM, sizes.BUTTON_FONT_MM)
         gap = app.sizer.px(sizes.GAP_MM * 2)
-        available = area_height - margin - heading - nav - 3 * gap
+        available = area_height - margin - heading - self.nav_height() - 3 * gap
 
         def fits(paragraphs) -> bool:
             text = PARAGRAPH_BREAK.join(paragraphs)
@@ -108,6 +107,15 @@ class DocumentScreen(KioskScreen):
         col.add_widget(self.navigation(page, len(layout.screens)))
         self.add_widget(col)
 
+    NAV_SHARE = 0.36  # of the width, for each of Previous and Next
+
+    def nav_height(self) -> float:
+        """Tall enough for the longest label the bar can show on any page."""
+        labels = [_("Previous"), _("Next")]
+        labels += [spec[0] for spec in (self.before_first(), self.after_last()) if spec]
+        return button_height(self.app, labels, self.area[0] * self.NAV_SHARE,
+                             size_mm=sizes.BUTTON_FONT_MM, minimum_mm=sizes.PRIMARY_TARGET_MM)
+
     def navigation(self, page: int, pages: int):
         app = self.app
         prev = (_("Previous"), lambda: self.turn(-1)) if page > 0 else self.before_first()
@@ -116,19 +124,20 @@ class DocumentScreen(KioskScreen):
         for spec, icon, action in ((prev, "prev", "previous"), (nxt, "next", "next")):
             label, callback = spec if spec else ("", lambda: None)
             button = self.button(label, action, callback, primary=True, icon=icon,
-                                 size_hint_x=0.36, disabled=spec is None,
-                                 opacity=1 if spec else 0)
+                                 size_hint_x=self.NAV_SHARE, disabled=spec is None,
+                                 opacity=1 if spec else 0, height=self.nav_height())
             buttons.append(button)
         # Translators: between the Previous and Next buttons, e.g. "Page 2 of 4".
         count = _("Page {page} of {pages}").format(page=page + 1, pages=pages)
         style = text_style(app, size_mm=sizes.BUTTON_FONT_MM)
         counter = Label(text=display_text(count, self.area[0], style, app.rtl), markup=app.rtl,
                         color=(*app.theme.muted_text, 1), halign="center", valign="middle",
-                        size_hint_x=0.28, **text_style(app, size_mm=sizes.BUTTON_FONT_MM))
+                        size_hint_x=1 - 2 * self.NAV_SHARE,
+                        **text_style(app, size_mm=sizes.BUTTON_FONT_MM))
         counter.bind(size=lambda widget, size: setattr(widget, "text_size", size))
         self.counter = counter
         return self.row([buttons[0], counter, buttons[1]], size_hint_y=None,
-                        height=app.sizer.target(sizes.PRIMARY_TARGET_MM, sizes.BUTTON_FONT_MM))
+                        height=self.nav_height())
 
     def turn(self, step: int) -> None:
         location = self.app.session.location

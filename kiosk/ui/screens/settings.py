@@ -13,6 +13,7 @@ from kiosk.i18n import N_, _
 from kiosk.session import TEXT_SCALES
 from kiosk.theme import THEMES
 from kiosk.ui.screens.base import KioskScreen
+from kiosk.ui.widgets import button_height
 
 THEME_LABELS = {
     # Translators: the dark theme button on the display screen.
@@ -28,27 +29,37 @@ class SettingsScreen(KioskScreen):
         self.title_text = _("Display")
         self.clear_widgets()
         col = self.column()
-        col.add_widget(self.text(self.title_text, sizes.HEADING_FONT_MM, bold=True,
-                                 line_height=1.2))
-        col.add_widget(self.text(_("Text size"), sizes.BODY_FONT_MM))
-        buttons = []
-        for scale in TEXT_SCALES:
-            chosen = scale == app.session.text_scale
-            buttons.append(self.button(
-                _("{percent}%").format(percent=round(scale * 100)), f"text_scale:{scale}",
-                lambda s=scale: app.set_text_scale(s), primary=True, selected=chosen,
-                icon="check" if chosen else ""))
-        col.add_widget(self.row(buttons, size_hint_y=None, height=buttons[0].height))
-        col.add_widget(self.text(_("Colours"), sizes.BODY_FONT_MM))
-        buttons = []
-        for name in THEMES:
-            chosen = name == app.session.theme
-            button = self.button(_(THEME_LABELS[name]), f"theme:{name}",
-                                 lambda n=name: app.set_theme(n), primary=True,
-                                 selected=chosen, icon="check" if chosen else "")
-            buttons.append(button)
-        col.add_widget(self.row(buttons, size_hint_y=None, height=buttons[0].height))
-        col.add_widget(Widget())
+        labels = {scale: _("{percent}%").format(percent=round(scale * 100))
+                  for scale in TEXT_SCALES}
+        sizes_row = self.choices([(labels[s], f"text_scale:{s}", lambda s=s: app.set_text_scale(s),
+                                   s == app.session.text_scale) for s in TEXT_SCALES])
+        themes_row = self.choices([(_(THEME_LABELS[n]), f"theme:{n}",
+                                    lambda n=n: app.set_theme(n), n == app.session.theme)
+                                   for n in THEMES])
         done = self.button(_("Done"), "done", app.go_back, primary=True, icon="next")
-        col.add_widget(self.row([Widget(), done], size_hint_y=None, height=done.height))
+        # With long translations at 200%, "Done" (the same as Back in the top bar) and then
+        # the subtitles give way, so the title never slides under the top bar.
+        self.fit(col, [
+            (self.text(self.title_text, sizes.HEADING_FONT_MM, bold=True, line_height=1.2),
+             False),
+            (self.text(_("Text size"), sizes.BODY_FONT_MM, line_height=1.2), True),
+            (sizes_row, False),
+            (self.text(_("Colours"), sizes.BODY_FONT_MM, line_height=1.2), True),
+            (themes_row, False),
+            (Widget(), False),  # pushes Done to the bottom edge
+            (self.row([Widget(), done], size_hint_y=None, height=done.height), True),
+        ])
         self.add_widget(col)
+
+    def choices(self, options):
+        """A row of equal option buttons, as tall as the longest label needs; the chosen one
+        has a check mark and a thick edge."""
+        app = self.app
+        gap = app.sizer.px(sizes.GAP_MM * 2)
+        width = (self.area[0] - 2 * self.margin() - gap * (len(options) - 1)) / len(options)
+        height = button_height(app, [label for label, *_rest in options], width,
+                               size_mm=sizes.BUTTON_FONT_MM, minimum_mm=sizes.PRIMARY_TARGET_MM)
+        buttons = [self.button(label, action, callback, primary=True, selected=chosen,
+                               icon="check" if chosen else "", height=height)
+                   for label, action, callback, chosen in options]
+        return self.row(buttons, size_hint_y=None, height=height, spacing=gap)

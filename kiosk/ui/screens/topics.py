@@ -55,8 +55,7 @@ class TopicsScreen(DocumentScreen):
         heading = text_height(_("Topics"), area_width - 2 * margin,
                               text_style(app, size_mm=sizes.HEADING_FONT_MM, bold=True), 1.2,
                               app.rtl)
-        nav = app.sizer.target(sizes.PRIMARY_TARGET_MM, sizes.BUTTON_FONT_MM)
-        available = area_height - margin - heading - nav - 3 * gap
+        available = area_height - margin - heading - self.nav_height() - 3 * gap
         measured = []
         for title, summary, where in self.items():
             needed = (text_height(title, text_width_px, title_style, 1.0, app.rtl)

@@ -13,7 +13,7 @@ from kiosk.bidi_text import visual
 from kiosk.i18n import _
 from kiosk.ui.measure import text_height, text_width
 from kiosk.ui.screens.base import KioskScreen
-from kiosk.ui.widgets import KioskButton, text_style
+from kiosk.ui.widgets import KioskButton, button_padding, icon_room, text_style
 
 SMALL_LINE_HEIGHT = 1.3
 
@@ -65,7 +65,8 @@ class WelcomeScreen(KioskScreen):
         languages = app.data.languages
         gap = app.sizer.px(sizes.GAP_MM * 2)
         available = self.area[0] - 2 * self.margin()
-        pad = app.sizer.px(sizes.BUTTON_PADDING_MM) * 4
+        font = app.sizer.font(sizes.BUTTON_FONT_MM)
+        pad = 2 * button_padding(font) + icon_room(font)  # the chosen one shows a check mark
         widest = max(text_width(visual(lang.endonym) if lang.rtl else lang.endonym,
                                 text_style(app, size_mm=sizes.BUTTON_FONT_MM,
                                            language=lang.code)) + pad
