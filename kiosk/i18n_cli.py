@@ -104,4 +104,4 @@ def render_problems(args, languages: list[str] | None) -> list[Problem]:
 
 def _line_index(path) -> dict[str, int]:
     catalog = i18n_tools.read_catalog(path)
-    return {i18n_tools._text(m.string): m.lineno for m in catalog if m.id}
+    return {i18n_tools.text_of(m.string): m.lineno for m in catalog if m.id}

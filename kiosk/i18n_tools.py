@@ -135,7 +135,8 @@ class Stats:
         return 100.0 * self.translated / self.total if self.total else 100.0
 
 
-def _text(value) -> str:
+def text_of(value) -> str:
+    """A message's id or string as text (the singular form of a plural)."""
     return value if isinstance(value, str) else (value[0] if value else "")
 
 
@@ -153,7 +154,7 @@ def stats(locales_dir: Path) -> dict[str, Stats]:
     for code, path in catalogue_paths(locales_dir).items():
         messages = _messages(read_catalog(path, code))
         fuzzy = sum(1 for m in messages if m.fuzzy)
-        done = sum(1 for m in messages if _text(m.string) and not m.fuzzy)
+        done = sum(1 for m in messages if text_of(m.string) and not m.fuzzy)
         result[code] = Stats(len(messages), done, fuzzy)
     return result
 
@@ -167,7 +168,7 @@ def check_catalogue(path: Path, code: str, template: Catalog | None = None) -> l
     problems: list[Problem] = []
     messages = _messages(catalog)
     for message in messages:
-        msgid, msgstr = _text(message.id), _text(message.string)
+        msgid, msgstr = text_of(message.id), text_of(message.string)
         where = f"{message.context}: " if message.context else ""
         if not msgstr:
             problems.append(Problem(path, message.lineno, f"{where}untranslated: {msgid!r}"))
@@ -181,11 +182,11 @@ def check_catalogue(path: Path, code: str, template: Catalog | None = None) -> l
             problems.append(Problem(path, message.lineno,
                                     f"{where}same as the English: {msgid!r}", "warning"))
     if template is not None:
-        have = {(m.context, _text(m.id)) for m in messages}
+        have = {(m.context, text_of(m.id)) for m in messages}
         for message in _messages(template):
-            if (message.context, _text(message.id)) not in have:
+            if (message.context, text_of(message.id)) not in have:
                 problems.append(Problem(path, None, f"missing (run 'ccsvi-kiosk i18n update'):"
-                                                    f" {_text(message.id)!r}"))
+                                                    f" {text_of(message.id)!r}"))
     problems += check_glyphs(path, code, messages)
     return problems
 
@@ -200,7 +201,7 @@ def check_glyphs(path: Path, code: str, messages: list[Message]) -> list[Problem
     files = font.files()
     reported: set[str] = set()
     for message in messages:
-        lacking = missing(_text(message.string) + info.endonym, files) - reported
+        lacking = missing(text_of(message.string) + info.endonym, files) - reported
         if lacking:
             reported |= lacking
             names = ", ".join(f"{ch!r} ({unicodedata.name(ch, 'unnamed')})"
@@ -241,7 +242,7 @@ def pseudo(locales_dir: Path, code: str = PSEUDO_LANGUAGE) -> Path:
     catalog = Catalog(locale=None, project=PROJECT, charset="utf-8")
     catalog.language_team = "Pseudo-locale for layout tests"
     for message in _messages(template):
-        catalog.add(message.id, pseudo_translate(_text(message.id)), message.locations,
+        catalog.add(message.id, pseudo_translate(text_of(message.id)), message.locations,
                     auto_comments=message.auto_comments, context=message.context)
     path = po_path(locales_dir, code)
     write_catalog(catalog, path)

@@ -11,7 +11,7 @@ from kivy.uix.widget import Widget
 from kiosk import sizes
 from kiosk.bidi_text import visual
 from kiosk.i18n import _
-from kiosk.ui.measure import text_height, text_width
+from kiosk.ui.measure import text_width
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.widgets import KioskButton, button_padding, icon_room, text_style
 
@@ -20,44 +20,23 @@ SMALL_LINE_HEIGHT = 1.3
 
 class WelcomeScreen(KioskScreen):
     def refresh(self) -> None:
-        app = self.app
         self.title_text = _("Information about CCSVI and MS")
-        choose = _("Choose your language")
-        hint = _("Help is always in the top corner. Display makes the text bigger.")
-        disclaimer = _("This is general information, not medical advice. "
-                       "Please talk to your MS team about your own care.")
-        # (text, font mm, line height, optional): at large text sizes in long languages the
-        # optional lines give way, so the languages and the disclaimer always fit unscrolled.
-        lines = [(self.title_text, sizes.HEADING_FONT_MM, 1.2, False),
-                 (choose, sizes.BODY_FONT_MM, sizes.LINE_HEIGHT, True),
-                 (hint, sizes.SMALL_FONT_MM, SMALL_LINE_HEIGHT, True),
-                 (disclaimer, sizes.SMALL_FONT_MM, SMALL_LINE_HEIGHT, False)]
-        grid = self.language_grid()
-        col = self.column()
-        width, height = self.area[0] - 2 * self.margin(), self.area[1] - self.margin()
-
-        def needed(kept) -> float:
-            texts = sum(text_height(text, width, text_style(app, size_mm=mm,
-                                                            bold=mm == sizes.HEADING_FONT_MM),
-                                    lh, app.rtl) for text, mm, lh, _opt in kept)
-            return texts + grid.height + col.spacing * len(kept)
-
-        kept = list(lines)
-        for optional in [line for line in lines if line[3]]:
-            if needed(kept) <= height:
-                break
-            kept.remove(optional)
         self.clear_widgets()
-        for text, mm, lh, _optional in kept:
-            if text in (hint, disclaimer):
-                continue  # these go below the languages
-            col.add_widget(self.text(text, mm, bold=mm == sizes.HEADING_FONT_MM,
-                                     line_height=lh))
-        col.add_widget(grid)
-        for text, mm, lh, _optional in kept:
-            if text in (hint, disclaimer):
-                col.add_widget(self.text(text, mm, muted=True, line_height=lh))
-        col.add_widget(Widget())
+        col = self.column()
+        # At large text sizes in long languages the optional lines give way, so the languages
+        # and the disclaimer always fit without scrolling.
+        self.fit(col, [
+            (self.text(self.title_text, sizes.HEADING_FONT_MM, bold=True, line_height=1.2),
+             False),
+            (self.text(_("Choose your language"), sizes.BODY_FONT_MM), True),
+            (self.language_grid(), False),
+            (self.text(_("Help is always in the top corner. Display makes the text bigger."),
+                       sizes.SMALL_FONT_MM, muted=True, line_height=SMALL_LINE_HEIGHT), True),
+            (self.text(_("This is general information, not medical advice. "
+                         "Please talk to your MS team about your own care."),
+                       sizes.SMALL_FONT_MM, muted=True, line_height=SMALL_LINE_HEIGHT), False),
+            (Widget(), False),
+        ])
         self.add_widget(col)
 
     def language_grid(self) -> GridLayout:
