@@ -51,6 +51,17 @@ def build_parser() -> argparse.ArgumentParser:
                       help="dark and/or light (default: the configured one)")
     snap.add_argument("--size", type=_size, default=(1920, 1080), metavar="WxH")
 
+    speak = commands.add_parser("speak", parents=[config],
+                                help="render what read-aloud says for a page to a WAV file")
+    speak.add_argument("--lang", required=True, metavar="L")
+    speak.add_argument("--section", metavar="ID", help="(default: the first section)")
+    speak.add_argument("--page", type=int, default=1, metavar="N", help="content page, from 1")
+    speak.add_argument("--wav", required=True, type=Path, metavar="OUT.wav")
+    speak.add_argument("--timings", type=Path, metavar="OUT.json",
+                       help="start time of each sentence and word")
+    speak.add_argument("--rate", type=float, default=1.0, help="0.5 to 2.0 (default 1.0)")
+    speak.add_argument("--volume", type=float, default=0.6, help="0 to 1 (default 0.6)")
+
     i18n = commands.add_parser("i18n", help="translator tools (see docs/TRANSLATING.md)")
     steps = i18n.add_subparsers(dest="step", required=True)
     steps.add_parser("extract", parents=[config], help="write locales/kiosk.pot from code "
@@ -82,6 +93,10 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_check(config_arg)
     if command == "snapshot":
         return cmd_snapshot(args)
+    if command == "speak":
+        from kiosk.speak_cli import run
+
+        return run(args)
     if command == "i18n":
         from kiosk.i18n_cli import run_step
 

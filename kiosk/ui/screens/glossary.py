@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kiosk.content import message_context
-from kiosk.i18n import _, pgettext
+from kiosk import localized
+from kiosk.i18n import _
 from kiosk.ui.screens.document import Document, DocumentScreen
 
 
@@ -11,9 +11,7 @@ class GlossaryScreen(DocumentScreen):
     def document(self) -> Document:
         entries = []
         for entry in self.app.data.content.glossary:
-            term = pgettext(message_context(f"glossary.{entry.id}", "term"), entry.term)
-            meaning = pgettext(message_context(f"glossary.{entry.id}", "definition"),
-                               entry.definition)
+            term, meaning = localized.term(entry)
             # Translators: a glossary line, e.g. "Vein: a blood vessel that ...".
             entries.append(_("{term}: {definition}").format(term=term, definition=meaning))
         return Document(key="glossary", title=_("Words used"), blocks=[entries],

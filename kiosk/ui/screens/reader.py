@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kiosk.content import message_context
-from kiosk.i18n import _, pgettext
+from kiosk import localized
+from kiosk.i18n import _
 from kiosk.session import Location
 from kiosk.ui.screens.document import Document, DocumentScreen
 
@@ -14,12 +14,9 @@ class ReaderScreen(DocumentScreen):
 
     def document(self) -> Document:
         section = self.section()
-        context = message_context(section.id, "text")
-        return Document(
-            key=section.id,
-            title=pgettext(message_context(section.id, "title"), section.title),
-            blocks=[[pgettext(context, p) for p in page.paragraphs] for page in section.pages],
-        )
+        return Document(key=section.id, title=localized.title(section),
+                        blocks=[localized.paragraphs(section, page)
+                                for page in range(len(section.pages))])
 
     def before_first(self):
         # Translators: on the first page of a topic, goes back to the list of topics.

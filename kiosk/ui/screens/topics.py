@@ -9,9 +9,8 @@ from kivy.uix.gridlayout import GridLayout
 from kivy.uix.widget import Widget
 from kivy.utils import escape_markup
 
-from kiosk import sizes
-from kiosk.content import message_context
-from kiosk.i18n import _, pgettext
+from kiosk import localized, sizes
+from kiosk.i18n import _
 from kiosk.session import Location
 from kiosk.ui.measure import display_text, text_height
 from kiosk.ui.screens.document import DocumentScreen
@@ -23,8 +22,7 @@ class TopicsScreen(DocumentScreen):
         """(title, summary, where it leads) for every topic button."""
         items = []
         for section in self.app.data.content.sections:
-            items.append((pgettext(message_context(section.id, "title"), section.title),
-                          pgettext(message_context(section.id, "summary"), section.summary),
+            items.append((localized.title(section), localized.summary(section),
                           Location("reader", section.id)))
         items.append((_("Sources"), _("Where this information comes from"),
                       Location("sources")))

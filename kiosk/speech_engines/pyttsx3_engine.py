@@ -1,0 +1,121 @@
+"""pyttsx3 as a "synthesize this sentence to a WAV" engine, with word timings.
+
+pyttsx3 2.99 on Linux blocks while it works, cannot be interrupted, drops queued utterances and
+reports words before the audio plays (``shared/research/tech-notes.md`` section 1). Used one
+sentence per ``runAndWait`` and only to write files, it is reliable; playing and stopping are
+the kiosk's job. On the espeak driver the word events carry their position in the audio
+(``audio_position``), which pyttsx3 drops: this backend reads them from espeak's callback.
+Other drivers (SAPI5, NSSpeechSynthesizer) still work, with word times estimated from the
+audio's length.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import wave
+from pathlib import Path
+
+from kiosk.speech import WORDS_PER_MINUTE
+
+# Kiosk language -> engine language tag, where they differ or a variant is preferred.
+_PREFERRED = {"zh": "cmn", "pt": "pt-br", "en": "en-gb", "fr": "fr-fr"}
+_RATE_LIMITS = (80, 450)  # espeak-ng's usable words-per-minute range
+
+
+class Pyttsx3Engine:
+    def __init__(self, driver: str | None = None):
+        import pyttsx3
+
+        self.engine = pyttsx3.init(driver) if driver else pyttsx3.init()
+        self._driver = self.engine.proxy._driver
+        self._espeak = type(self._driver).__module__.endswith(".espeak")
+        self._events: list[tuple[int, int, int]] = []
+        self._voices = self._list_voices()
+        if self._espeak:
+            self._hook_espeak_events()
+
+    # Voices ----------------------------------------------------------------------------------
+    def _list_voices(self) -> dict[str, str]:
+        """Engine language tag (lowercase) -> voice id, skipping romanised variants."""
+        voices: dict[str, str] = {}
+        for voice in self.engine.getProperty("voices"):
+            for tag in voice.languages or []:
+                tag = (tag.decode() if isinstance(tag, bytes) else str(tag)).lower()
+                if "-latn" not in tag:
+                    voices.setdefault(tag, voice.id)
+        return voices
+
+    def voice_for(self, language: str) -> str | None:
+        base = language.split("_")[0].lower()
+        wanted = _PREFERRED.get(base, base)
+        for tag in (wanted, base):
+            if tag in self._voices:
+                return self._voices[tag]
+        for tag, voice in sorted(self._voices.items()):
+            if tag.split("-")[0] == wanted.split("-")[0]:
+                return voice
+        return None
+
+    def languages(self) -> set[str]:
+        """Kiosk language codes this engine can speak with a voice of their own."""
+        found = set()
+        for tag in self._voices:
+            primary = tag.split("-")[0]
+            found.add("zh" if primary == "cmn" else primary)
+        return found
+
+    # Synthesis -------------------------------------------------------------------------------
+    def _hook_espeak_events(self) -> None:
+        from pyttsx3.drivers import _espeak
+
+        original = self._driver._onSynth
+
+        def on_synth(wav, numsamples, events):
+            index = 0
+            while events[index].type != _espeak.EVENT_LIST_TERMINATED:
+                event = events[index]
+                if event.type == _espeak.EVENT_WORD:
+                    self._events.append((event.text_position, event.length,
+                                         event.audio_position))
+                index += 1
+            return original(wav, numsamples, events)
+
+        self._on_synth = on_synth  # keep a reference: ctypes must not lose the callback
+        self._driver._onSynth = on_synth
+        _espeak.SetSynthCallback(on_synth)
+
+    def synthesize(self, text: str, language: str, rate: float, volume: float, out: Path
+                   ) -> tuple[int, list[tuple[int, int, int]]]:
+        """Write ``text`` spoken in ``language`` to ``out``; return (duration ms, words).
+
+        Words are (character offset, length, start ms in the audio).
+        """
+        voice = self.voice_for(language)
+        if voice is None:
+            raise LookupError(f"no voice for {language}")
+        wpm = max(_RATE_LIMITS[0], min(_RATE_LIMITS[1], round(WORDS_PER_MINUTE * rate)))
+        self.engine.setProperty("voice", voice)
+        self.engine.setProperty("rate", wpm)
+        self.engine.setProperty("volume", max(0.0, min(1.0, volume)))
+        self._events = []
+        with contextlib.redirect_stdout(io.StringIO()):  # pyttsx3 prints "Audio saved to"
+            self.engine.save_to_file(text, str(out))
+            self.engine.runAndWait()
+        with wave.open(str(out), "rb") as audio:
+            duration_ms = round(audio.getnframes() * 1000 / audio.getframerate())
+        if self._espeak:
+            words = [(position - 1, length, at) for position, length, at in self._events]
+        else:
+            words = _estimated_words(text, duration_ms)
+        return duration_ms, words
+
+
+def _estimated_words(text: str, duration_ms: int) -> list[tuple[int, int, int]]:
+    """Word starts spread over the audio by character count (drivers without word times)."""
+    words, position = [], 0
+    for word in text.split():
+        start = text.index(word, position)
+        words.append((start, len(word), round(duration_ms * start / max(1, len(text)))))
+        position = start + len(word)
+    return words
