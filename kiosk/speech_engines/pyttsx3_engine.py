@@ -95,17 +95,32 @@ class Pyttsx3Engine:
         if voice is None:
             raise LookupError(f"no voice for {language}")
         wpm = max(_RATE_LIMITS[0], min(_RATE_LIMITS[1], round(WORDS_PER_MINUTE * rate)))
+        prefix = ""
+        if self._espeak:
+            # Speed and loudness as espeak embedded commands (Ctrl-A, value, letter) at the
+            # start of the text: they apply exactly to this text. Set as parameters instead,
+            # espeak-ng (in the asynchronous mode pyttsx3 uses) applied them one utterance
+            # late after a voice change.
+            amplitude = round(200 * max(0.0, min(1.0, volume)))
+            prefix = f"\x01{wpm}S\x01{amplitude}A"
+        else:
+            self.engine.setProperty("rate", wpm)
+            self.engine.setProperty("volume", max(0.0, min(1.0, volume)))
         self.engine.setProperty("voice", voice)
-        self.engine.setProperty("rate", wpm)
-        self.engine.setProperty("volume", max(0.0, min(1.0, volume)))
         self._events = []
         with contextlib.redirect_stdout(io.StringIO()):  # pyttsx3 prints "Audio saved to"
-            self.engine.save_to_file(text, str(out))
+            self.engine.save_to_file(prefix + text, str(out))
             self.engine.runAndWait()
         with wave.open(str(out), "rb") as audio:
             duration_ms = round(audio.getnframes() * 1000 / audio.getframerate())
         if self._espeak:
-            words = [(position - 1, length, at) for position, length, at in self._events]
+            # espeak counts from 1 and includes our prefix, merged into the first word.
+            words = []
+            for position, length, at in self._events:
+                start = max(0, position - 1 - len(prefix))
+                end = position - 1 + length - len(prefix)
+                if end > start:
+                    words.append((start, end - start, at))
         else:
             words = _estimated_words(text, duration_ms)
         return duration_ms, words

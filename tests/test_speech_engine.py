@@ -1,0 +1,71 @@
+"""Real audio from espeak-ng through pyttsx3, for every shipped language."""
+
+import wave
+
+import pytest
+
+from kiosk.speech_engines.pyttsx3_engine import Pyttsx3Engine
+
+SENTENCES = {
+    "en": "The veins in the neck carry blood back to the heart.",
+    "fr": "Les veines du cou ramènent le sang vers le cœur.",
+    "es": "Las venas del cuello llevan la sangre de vuelta al corazón.",
+    "it": "Le vene del collo riportano il sangue al cuore.",
+    "de": "Die Venen im Hals bringen das Blut zurück zum Herzen.",
+    "pt": "As veias do pescoço levam o sangue de volta ao coração.",
+    "ar": "تحمل الأوردة في الرقبة الدم إلى القلب.",
+    "zh_Hans": "颈部的静脉把血液送回心脏。",
+}
+EXPECTED_VOICE = {"en": "en", "fr": "fr", "es": "es", "it": "it", "de": "de", "pt": "pt",
+                  "ar": "ar", "zh_Hans": "cmn"}
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return Pyttsx3Engine("espeak")
+
+
+@pytest.mark.parametrize("language", sorted(SENTENCES))
+def test_every_language_speaks_with_its_own_voice(engine, language, tmp_path):
+    voice = engine.voice_for(language)
+    assert voice is not None and voice.split("/")[-1].startswith(EXPECTED_VOICE[language])
+    text = SENTENCES[language]
+    out = tmp_path / "s.wav"
+    duration, words = engine.synthesize(text, language, 1.0, 0.6, out)
+    with wave.open(str(out), "rb") as audio:
+        assert audio.getnchannels() == 1 and audio.getnframes() > 0
+        frames = audio.readframes(audio.getnframes())
+    assert any(frames[i] for i in range(0, len(frames), 97))  # not silence
+    assert 500 < duration < 15000
+    starts = [at for _s, _l, at in words]
+    assert words and starts == sorted(starts) and starts[-1] < duration
+    for start, length, _at in words:
+        assert 0 <= start and start + length <= len(text)
+
+
+def test_double_speed_takes_about_half_the_time(engine, tmp_path):
+    text = SENTENCES["en"] * 2
+    normal, _ = engine.synthesize(text, "en", 1.0, 0.6, tmp_path / "a.wav")
+    fast, _ = engine.synthesize(text, "en", 2.0, 0.6, tmp_path / "b.wav")
+    slow, _ = engine.synthesize(text, "en", 0.5, 0.6, tmp_path / "c.wav")
+    assert 0.4 < fast / normal < 0.65, (normal, fast, slow)
+    assert slow > 1.6 * normal, (normal, fast, slow)
+
+
+def test_default_pace_is_about_150_words_per_minute(engine, tmp_path):
+    text = " ".join(["This is a plain sentence with eight words."] * 6)
+    duration, _ = engine.synthesize(text, "en", 1.0, 0.6, tmp_path / "p.wav")
+    words_per_minute = len(text.split()) / (duration / 60000)
+    assert 120 <= words_per_minute <= 180
+
+
+def test_word_timings_point_at_the_right_words(engine, tmp_path):
+    text = SENTENCES["fr"]
+    _duration, words = engine.synthesize(text, "fr", 1.0, 0.6, tmp_path / "f.wav")
+    spoken = [text[s:s + n] for s, n, _at in words]
+    assert spoken[:3] == ["Les", "veines", "du"]
+    assert "ramènent" in spoken
+
+
+def test_unknown_language_has_no_voice(engine):
+    assert engine.voice_for("tlh") is None
