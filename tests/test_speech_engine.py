@@ -40,7 +40,7 @@ def test_every_language_speaks_with_its_own_voice(engine, language, tmp_path):
     starts = [at for _s, _l, at in words]
     assert words and starts == sorted(starts) and starts[-1] < duration
     for start, length, _at in words:
-        assert 0 <= start and start + length <= len(text)
+        assert start >= 0 and start + length <= len(text)
 
 
 def test_double_speed_takes_about_half_the_time(engine, tmp_path):
