@@ -29,8 +29,8 @@ class Location:
 
 @dataclass
 class SpeechSettings:
-    read_aloud: bool = False
-    audio_guide: bool = False
+    audio_guide: bool = False  # first tap speaks a control, second activates it
+    keep_reading: bool = False  # read-aloud goes on to the next page
     rate: float = 1.0
     volume: float = 0.6
 

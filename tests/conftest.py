@@ -45,10 +45,13 @@ def kiosk_data():
 
 @pytest.fixture(scope="session")
 def ui_driver(kiosk_data):
-    from kiosk.speech import RecordingSpeech
+    from kiosk.speech import FakeClock, RecordingPlayer, RecordingSynthesizer
     from kiosk.ui.driver import Driver
 
-    driver = Driver.start(kiosk_data, speech=RecordingSpeech())
+    clock = FakeClock()
+    driver = Driver.start(kiosk_data, synthesizer=RecordingSynthesizer(),
+                          player=RecordingPlayer(clock=clock))
+    driver.speech_clock = clock  # tests move the sound along by hand
     yield driver
     driver.stop()
 

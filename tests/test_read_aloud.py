@@ -44,7 +44,7 @@ def test_highlight_follows_playback_not_synthesis():
 
 
 def test_pause_resume_repeat_and_stop():
-    reader, synth, clock = make()
+    reader, _synth, clock = make()
     reader.start(TEXT, "en")
     reader.tick()
     clock.advance(0.45)

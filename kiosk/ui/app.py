@@ -19,11 +19,12 @@ from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.screenmanager import NoTransition, ScreenManager
 
 from kiosk import i18n
+from kiosk.i18n import _
 from kiosk.input_policy import TapPolicy
 from kiosk.loading import KioskData
 from kiosk.session import Location, Session
 from kiosk.sizes import Sizer
-from kiosk.speech import SpeechBackend
+from kiosk.speech import Player, Synthesizer
 from kiosk.theme import THEMES
 from kiosk.ui.measure import register_fonts
 from kiosk.ui.screens.glossary import GlossaryScreen
@@ -32,7 +33,9 @@ from kiosk.ui.screens.reader import ReaderScreen
 from kiosk.ui.screens.settings import SettingsScreen
 from kiosk.ui.screens.sources import SourcesScreen
 from kiosk.ui.screens.topics import TopicsScreen
+from kiosk.ui.screens.voice import VoiceScreen
 from kiosk.ui.screens.welcome import WelcomeScreen
+from kiosk.ui.speech_ui import SpeechUI
 from kiosk.ui.topbar import TopBar
 from kiosk.ui.widgets import KioskRoot
 
@@ -46,6 +49,7 @@ SCREENS = {
     "glossary": GlossaryScreen,
     "help": HelpScreen,
     "settings": SettingsScreen,
+    "voice": VoiceScreen,
 }
 
 KEY_ESCAPE, KEY_BACKSPACE = 27, 8
@@ -55,11 +59,13 @@ class KioskApp(App):
     sizer = ObjectProperty(None, allownone=True)
     rtl = BooleanProperty(False)
 
-    def __init__(self, data: KioskData, speech: SpeechBackend | None = None, **kwargs):
+    def __init__(self, data: KioskData, synthesizer: Synthesizer | None = None,
+                 player: Player | None = None, **kwargs):
         super().__init__(**kwargs)
         self.title = "CCSVI information kiosk"
         self.data = data
-        self.speech = speech
+        self._synthesizer = synthesizer
+        self._player = player
         self.session = Session(data.config.session_defaults)
         self.tap_policy = TapPolicy()
         self.theme = THEMES[self.session.theme]
@@ -81,6 +87,15 @@ class KioskApp(App):
 
     # Building -------------------------------------------------------------------------------
     def build(self):
+        if self._synthesizer is None:
+            from kiosk.speech_client import WorkerSynthesizer
+
+            self._synthesizer = WorkerSynthesizer()
+        if self._player is None:
+            from kiosk.audio_player import default_player
+
+            self._player = default_player()
+        self.speech = SpeechUI(self, self._synthesizer, self._player)
         self._apply_session()
         root = KioskRoot()
         layout = BoxLayout(orientation="vertical")
@@ -133,12 +148,25 @@ class KioskApp(App):
 
     # Navigation ------------------------------------------------------------------------------
     def show(self, location: Location, remember: bool = True) -> None:
+        """Go somewhere; speech stops (a page change interrupts reading), and in audio-guide
+        mode the new screen is announced."""
+        changed_screen = location.screen != self.manager.current
+        self.speech.stop()
         if remember:
             self.session.go(location)
         else:
             self.session.replace(location)
         self.manager.current = location.screen
         self.refresh()
+        if changed_screen:
+            self.speech.announce_screen(self.current_screen)
+
+    def visible_buttons(self) -> list:
+        from kiosk.ui.widgets import KioskButton
+
+        return [w for root in (self.topbar, self.current_screen)
+                for w in root.walk(restrict=True)
+                if isinstance(w, KioskButton) and not w.disabled and w.opacity > 0]
 
     def go_back(self) -> None:
         self.session.back()
@@ -155,6 +183,25 @@ class KioskApp(App):
 
     def go_settings(self) -> None:
         self.show(Location("settings"))
+
+    def go_voice(self) -> None:
+        self.show(Location("voice"))
+
+    def toggle_audio_guide(self) -> None:
+        guide = not self.session.speech.audio_guide
+        self.session.speech.audio_guide = guide
+        self.speech.armed = None
+        self.refresh()
+        if guide:
+            self.speech.say(_("Audio guide on. Touch a button once to hear it. "
+                              "Touch it again to use it."))
+        else:
+            self.speech.say(_("Audio guide off."))
+
+    def set_speech(self, **changes) -> None:
+        for name, value in changes.items():
+            setattr(self.session.speech, name, value)
+        self.refresh()
 
     def choose_language(self, code: str) -> None:
         """Switch language; a visitor who came from a page returns to it, now translated."""
@@ -176,8 +223,7 @@ class KioskApp(App):
         """End the visit: every choice back to its default, back to the welcome screen."""
         self.session.reset()
         self.tap_policy.reset()
-        if self.speech is not None:
-            self.speech.stop()
+        self.speech.reset()
         self.show(self.session.location, remember=False)
 
     # Input -----------------------------------------------------------------------------------

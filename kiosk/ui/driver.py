@@ -18,7 +18,7 @@ from kivy.core.window import Window
 from kivy.input.motionevent import MotionEvent
 
 from kiosk.loading import KioskData
-from kiosk.speech import SpeechBackend
+from kiosk.speech import Player, RecordingPlayer, RecordingSynthesizer, Synthesizer
 from kiosk.ui.app import KioskApp
 from kiosk.ui.widgets import KioskButton
 
@@ -49,9 +49,12 @@ class Driver:
         app.tap_policy.clock = lambda: time.monotonic() + self._offset
 
     @classmethod
-    def start(cls, data: KioskData, speech: SpeechBackend | None = None) -> Driver:
+    def start(cls, data: KioskData, synthesizer: Synthesizer | None = None,
+              player: Player | None = None) -> Driver:
+        """Start the kiosk headless; without a synthesizer, speech is recorded, not made."""
         EventLoop.ensure_window()
-        app = KioskApp(data, speech=speech)
+        app = KioskApp(data, synthesizer=synthesizer or RecordingSynthesizer(),
+                       player=player or RecordingPlayer())
         app._run_prepare()  # builds and shows the app without entering Kivy's main loop
         driver = cls(app)
         driver.pump(3)

@@ -13,6 +13,7 @@ from kivy.graphics import Color, Line, Rectangle, Triangle
 from kivy.properties import BooleanProperty, ListProperty, NumericProperty, StringProperty
 from kivy.uix.floatlayout import FloatLayout
 from kivy.uix.label import Label
+from kivy.utils import escape_markup
 
 from kiosk.ui.measure import display_text, text_height
 
@@ -58,6 +59,46 @@ class TextBlock(Label):
     def _fit(self, *_):
         self.height = self.texture_size[1]
 
+    def on_touch_down(self, touch):
+        """In audio-guide mode, touching text reads it."""
+        app = kiosk_app()
+        if (self.collide_point(*touch.pos) and app.session.speech.audio_guide
+                and not touch.ud.get("kiosk_ignored")):
+            app.speech.say(self.source_text)
+        return super().on_touch_down(touch)
+
+    def highlight(self, sentence, word, colour) -> None:
+        """Underline the sentence being read and box the word (two shapes, not colour alone).
+
+        ``sentence``/``word`` are [start, end) offsets in ``source_text``; None clears it.
+        Right-to-left text is prepared line by line and is not highlighted inline.
+        """
+        self.canvas.after.clear()
+        if sentence is None or self.rtl:
+            if self.markup:
+                self.markup = False
+                self._wrap()
+            return
+        text = self.source_text
+        s0, s1 = sentence
+        w0, w1 = word if word is not None else (s1, s1)
+        hexcolour = "".join(f"{round(c * 255):02x}" for c in colour)
+        self.markup = True
+        self.text = (escape_markup(text[:s0]) + "[u]" + escape_markup(text[s0:w0])
+                     + f"[ref=word][color={hexcolour}]" + escape_markup(text[w0:w1])
+                     + "[/color][/ref]" + escape_markup(text[w1:s1]) + "[/u]"
+                     + escape_markup(text[s1:]))
+        self.texture_update()
+        boxes = self.refs.get("word", [])
+        if not boxes:
+            return
+        x1, y1, x2, y2 = boxes[0]
+        pad = max(2.0, self.font_size * 0.08)
+        with self.canvas.after:
+            Color(*colour, 1)
+            Line(rectangle=(self.x + x1 - pad, self.top - y2 - pad, x2 - x1 + 2 * pad,
+                            y2 - y1 + 2 * pad), width=max(1.5, self.font_size * 0.05))
+
 
 def button_padding(font_size: float) -> float:
     return font_size * 0.6
@@ -93,6 +134,8 @@ class KioskButton(Label):
     edge = ListProperty([1, 1, 1, 1])
     ink = ListProperty([1, 1, 1, 1])
     action = StringProperty("")  # a stable name for tests, audits and spoken feedback
+    spoken = StringProperty("")  # what the audio guide says (default: the label)
+    speech_language = StringProperty("")  # a language button speaks in its own language
     source_text = StringProperty("")  # the logical label; ``text`` is what is drawn
     rtl = BooleanProperty(False)
     prepared = BooleanProperty(False)  # ``text`` is ready-made markup (topic buttons)
@@ -194,9 +237,13 @@ class KioskButton(Label):
         app = kiosk_app()
         outside_px = max(self.x - touch.x, touch.x - (self.x + self.width),
                          self.y - touch.y, touch.y - (self.y + self.height), 0)
-        if app.tap_policy.up(touch.uid, outside_px / app.sizer.px_per_mm):
+        if (app.tap_policy.up(touch.uid, outside_px / app.sizer.px_per_mm)
+                and not app.speech.intercept(self)):
             self.dispatch("on_activate")
         return True
+
+    def spoken_description(self) -> str:
+        return self.spoken or self.source_text
 
     def activate(self):
         """Keyboard and switch access: act as if pressed (the policy is for touch only)."""
@@ -214,6 +261,7 @@ class KioskRoot(FloatLayout):
     def on_touch_down(self, touch):
         app = kiosk_app()
         app.note_activity()
+        app.speech.on_touch_down(touch)
         if not app.tap_policy.down(touch.uid):
             touch.ud["kiosk_ignored"] = True
             return True

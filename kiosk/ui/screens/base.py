@@ -7,7 +7,7 @@ from kivy.uix.screenmanager import Screen
 
 from kiosk import sizes
 from kiosk.ui.measure import text_height
-from kiosk.ui.widgets import KioskButton, TextBlock, kiosk_app, text_style
+from kiosk.ui.widgets import KioskButton, TextBlock, button_height, kiosk_app, text_style
 
 
 class KioskScreen(Screen):
@@ -47,6 +47,19 @@ class KioskScreen(Screen):
             kept.remove(item)
         for widget, _optional in kept:
             col.add_widget(widget)
+
+    def choices(self, options):
+        """A row of equal option buttons, as tall as the longest label needs; the chosen one
+        has a check mark and a thick edge."""
+        app = self.app
+        gap = app.sizer.px(sizes.GAP_MM * 2)
+        width = (self.area[0] - 2 * self.margin() - gap * (len(options) - 1)) / len(options)
+        height = button_height(app, [label for label, *_rest in options], width,
+                               size_mm=sizes.BUTTON_FONT_MM, minimum_mm=sizes.PRIMARY_TARGET_MM)
+        buttons = [self.button(label, action, callback, primary=True, selected=chosen,
+                               icon="check" if chosen else "", height=height)
+                   for label, action, callback, chosen in options]
+        return self.row(buttons, size_hint_y=None, height=height, spacing=gap)
 
     def margin(self) -> float:
         return self.app.sizer.px(sizes.MARGIN_MM)

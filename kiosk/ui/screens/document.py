@@ -41,6 +41,9 @@ class Layout:
 class DocumentScreen(KioskScreen):
     """Subclasses provide ``document()`` and what lies before the first and after the last page."""
 
+    body = None
+    speech_bar = None
+
     def document(self) -> Document:
         raise NotImplementedError
 
@@ -61,7 +64,8 @@ class DocumentScreen(KioskScreen):
         heading_style = text_style(app, size_mm=sizes.HEADING_FONT_MM, bold=True)
         heading = text_height(document.title, width, heading_style, 1.2, app.rtl)  # same column
         gap = app.sizer.px(sizes.GAP_MM * 2)
-        available = area_height - margin - heading - self.nav_height() - 3 * gap
+        available = (area_height - margin - heading - self.nav_height() - self.bar_height()
+                     - 4 * gap)
 
         def fits(paragraphs) -> bool:
             text = PARAGRAPH_BREAK.join(paragraphs)
@@ -104,8 +108,79 @@ class DocumentScreen(KioskScreen):
         reading.add_widget(body)
         reading.add_widget(Widget())
         col.add_widget(reading)
+        self.speech_bar = BoxLayout(size_hint_y=None, height=self.bar_height())
+        self.refresh_speech_bar()
+        col.add_widget(self.speech_bar)
         col.add_widget(self.navigation(page, len(layout.screens)))
         self.add_widget(col)
+
+    # Read aloud ------------------------------------------------------------------------------
+    def bar_labels(self) -> list[str]:
+        # Translators: read-aloud buttons under a page (short): start reading, open the voice
+        # settings, pause, go on after a pause, say the sentence again, stop reading.
+        return [_("Read aloud"), _("Voice"), _("Pause"), _("Resume"), _("Repeat"), _("Stop")]
+
+    def bar_height(self) -> float:
+        return button_height(self.app, self.bar_labels(), self.area[0] / 3.2,
+                             size_mm=sizes.BUTTON_FONT_MM, minimum_mm=sizes.PRIMARY_TARGET_MM,
+                             icon=False)
+
+    def refresh_speech_bar(self) -> None:
+        """Read aloud and Voice; while reading, Pause or Resume, Repeat and Stop."""
+        bar = self.speech_bar
+        if bar is None:
+            return
+        app = self.app
+        bar.clear_widgets()
+        reader = app.speech.reader
+        if not app.speech.available(app.session.language):
+            # Translators: shown instead of the Read aloud button when no voice is installed.
+            bar.add_widget(self.text(_("Audio is not available in this language."),
+                                     sizes.BODY_FONT_MM, muted=True))
+            return
+        if reader.active and app.speech.reading_page:
+            paused = reader.state == reader.PAUSED
+            specs = [(_("Resume"), "resume", reader.resume) if paused
+                     else (_("Pause"), "pause", reader.pause),
+                     (_("Repeat"), "repeat", reader.repeat),
+                     (_("Stop"), "stop_speech", app.speech.stop)]
+        else:
+            specs = [(_("Read aloud"), "read_aloud", self.read_aloud),
+                     (_("Voice"), "voice", app.go_voice)]
+        buttons = [self.button(label, action, callback, primary=True, size_hint_x=None,
+                               width=self.area[0] / 3.2, height=bar.height)
+                   for label, action, callback in specs]
+        row = self.row([*buttons, Widget()], size_hint_y=None, height=bar.height)
+        bar.add_widget(row)
+
+    def page_text(self) -> str:
+        return self.body.source_text if self.body is not None else ""
+
+    def read_aloud(self) -> None:
+        self.app.speech.read_page(self.page_text())
+        self.refresh_speech_bar()
+
+    def read_next_page(self) -> None:
+        """Keep reading: turn the page (or go on to the next topic) and read on."""
+        location = self.app.session.location
+        if location.page + 1 < self.page_count():
+            self.turn(+1)
+        else:
+            following = self.after_last()
+            if following is None or following[0] == _("Done"):
+                return
+            following[1]()
+        screen = self.app.current_screen
+        if isinstance(screen, DocumentScreen) and screen.body is not None:
+            screen.read_aloud()
+
+    def show_highlight(self, highlight) -> None:
+        if self.body is None:
+            return
+        if highlight is None:
+            self.body.highlight(None, None, self.app.theme.focus)
+        else:
+            self.body.highlight(highlight.sentence, highlight.word, self.app.theme.focus)
 
     NAV_SHARE = 0.36  # of the width, for each of Previous and Next
 

@@ -13,7 +13,6 @@ from kiosk.i18n import N_, _
 from kiosk.session import TEXT_SCALES
 from kiosk.theme import THEMES
 from kiosk.ui.screens.base import KioskScreen
-from kiosk.ui.widgets import button_height
 
 THEME_LABELS = {
     # Translators: the dark theme button on the display screen.
@@ -50,16 +49,3 @@ class SettingsScreen(KioskScreen):
             (self.row([Widget(), done], size_hint_y=None, height=done.height), True),
         ])
         self.add_widget(col)
-
-    def choices(self, options):
-        """A row of equal option buttons, as tall as the longest label needs; the chosen one
-        has a check mark and a thick edge."""
-        app = self.app
-        gap = app.sizer.px(sizes.GAP_MM * 2)
-        width = (self.area[0] - 2 * self.margin() - gap * (len(options) - 1)) / len(options)
-        height = button_height(app, [label for label, *_rest in options], width,
-                               size_mm=sizes.BUTTON_FONT_MM, minimum_mm=sizes.PRIMARY_TARGET_MM)
-        buttons = [self.button(label, action, callback, primary=True, selected=chosen,
-                               icon="check" if chosen else "", height=height)
-                   for label, action, callback, chosen in options]
-        return self.row(buttons, size_hint_y=None, height=height, spacing=gap)

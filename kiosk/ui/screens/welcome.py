@@ -30,6 +30,7 @@ class WelcomeScreen(KioskScreen):
              False),
             (self.text(_("Choose your language"), sizes.BODY_FONT_MM), True),
             (self.language_grid(), False),
+            (self.audio_guide_button(), False),
             (self.text(_("Help is always in the top corner. Display makes the text bigger."),
                        sizes.SMALL_FONT_MM, muted=True, line_height=SMALL_LINE_HEIGHT), True),
             (self.text(_("This is general information, not medical advice. "
@@ -39,19 +40,33 @@ class WelcomeScreen(KioskScreen):
         ])
         self.add_widget(col)
 
+    def audio_guide_button(self) -> KioskButton:
+        """Turns spoken help on: then every control is read out before it is used."""
+        app = self.app
+        on = app.session.speech.audio_guide
+        # Translators: a large button on the first screen that turns on spoken help.
+        label = _("Audio guide: on") if on else _("Audio guide: off")
+        button = self.button(label, "audio_guide", app.toggle_audio_guide, primary=True,
+                             selected=on, icon="check" if on else "")
+        button.spoken = _("Audio guide. Speaks every button before you use it. "
+                          "Touch again to turn it on or off.")
+        return button
+
     def language_grid(self) -> GridLayout:
         app = self.app
         languages = app.data.languages
         gap = app.sizer.px(sizes.GAP_MM * 2)
         available = self.area[0] - 2 * self.margin()
         font = app.sizer.font(sizes.BUTTON_FONT_MM)
-        pad = 2 * button_padding(font) + icon_room(font)  # the chosen one shows a check mark
+        # Endonyms are single words and must not wrap; only the chosen one has a check mark.
         widest = max(text_width(visual(lang.endonym) if lang.rtl else lang.endonym,
                                 text_style(app, size_mm=sizes.BUTTON_FONT_MM,
-                                           language=lang.code)) + pad
-                     for lang in languages)  # endonyms are single words: no wrapping
+                                           language=lang.code))
+                     + 2 * button_padding(font)
+                     + (icon_room(font) if lang.code == app.session.language else 0)
+                     for lang in languages)
         cols = max(1, min(4, len(languages), int((available + gap) // (widest + gap))))
-        height = app.sizer.target(sizes.PRIMARY_TARGET_MM + 5, sizes.BUTTON_FONT_MM)
+        height = app.sizer.target(sizes.PRIMARY_TARGET_MM, sizes.BUTTON_FONT_MM)
         rows = math.ceil(len(languages) / cols)
         grid = GridLayout(cols=cols, spacing=gap, size_hint_y=None,
                           height=rows * height + (rows - 1) * gap)
@@ -61,7 +76,7 @@ class WelcomeScreen(KioskScreen):
                        for lang in reversed(ordered[r * cols:(r + 1) * cols])]
         for language in ordered:
             button = KioskButton(text=language.endonym, action=f"language:{language.code}",
-                                 rtl=language.rtl,
+                                 rtl=language.rtl, speech_language=language.code,
                                  primary=True, selected=language.code == app.session.language,
                                  icon="check" if language.code == app.session.language else "",
                                  size_hint_y=None, height=height,

@@ -1,0 +1,46 @@
+"""Voice settings: reading speed (0.5x to 2x), loudness, and whether reading goes on to the
+next page. All return to their defaults when the visit ends."""
+
+from __future__ import annotations
+
+from kivy.uix.widget import Widget
+
+from kiosk import sizes
+from kiosk.i18n import _
+from kiosk.session import SPEECH_RATES, VOLUMES
+from kiosk.ui.screens.base import KioskScreen
+
+
+class VoiceScreen(KioskScreen):
+    def refresh(self) -> None:
+        app = self.app
+        settings = app.session.speech
+        # Translators: the title of the speech settings screen.
+        self.title_text = _("Voice")
+        self.clear_widgets()
+        col = self.column()
+        # Translators: speed buttons, e.g. "1.5×" (times the normal speed).
+        speeds = self.choices([(_("{rate}×").format(rate=f"{rate:g}"), f"rate:{rate}",
+                                lambda r=rate: app.set_speech(rate=r), rate == settings.rate)
+                               for rate in SPEECH_RATES])
+        volumes = self.choices([(_("{percent}%").format(percent=round(volume * 100)),
+                                 f"volume:{volume}", lambda v=volume: app.set_speech(volume=v),
+                                 volume == settings.volume) for volume in VOLUMES])
+        keep = self.choices([
+            (_("Stop after each page"), "keep_reading:off",
+             lambda: app.set_speech(keep_reading=False), not settings.keep_reading),
+            (_("Go on to the next page"), "keep_reading:on",
+             lambda: app.set_speech(keep_reading=True), settings.keep_reading)])
+        done = self.button(_("Done"), "done", app.go_back, primary=True, icon="next")
+        self.fit(col, [
+            (self.text(self.title_text, sizes.HEADING_FONT_MM, bold=True, line_height=1.2),
+             False),
+            (self.text(_("Speed"), sizes.BODY_FONT_MM, line_height=1.2), True),
+            (speeds, False),
+            (self.text(_("Loudness"), sizes.BODY_FONT_MM, line_height=1.2), True),
+            (volumes, False),
+            (keep, False),
+            (Widget(), False),
+            (self.row([Widget(), done], size_hint_y=None, height=done.height), True),
+        ])
+        self.add_widget(col)

@@ -1,0 +1,123 @@
+"""Speech in the UI: read-aloud on pages, the audio guide, and announcements.
+
+The App owns one ``SpeechUI``. It ticks the read-aloud controller from Kivy's clock (so the UI
+never waits on synthesis), paints the highlight, stops speech when the visitor does anything
+else, and implements the audio guide (EZ Access style): in guide mode the first tap on a control
+says what it is, the second activates it, and every screen change is announced.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from kivy.clock import Clock
+
+from kiosk.i18n import _
+from kiosk.read_aloud import ReadAloud
+from kiosk.speech import Player, Synthesizer
+
+log = logging.getLogger(__name__)
+
+SPEECH_CONTROLS = {"read_aloud", "pause", "resume", "repeat", "stop_speech"}
+
+
+class SpeechUI:
+    def __init__(self, app, synthesizer: Synthesizer, player: Player):
+        self.app = app
+        self.synthesizer = synthesizer
+        self.reader = ReadAloud(synthesizer, player, on_finished=self._page_finished)
+        self.reading_page = False  # False while an announcement or a control's name plays
+        self.armed = None  # audio guide: the control that was tapped once
+        self._voices: set[str] | None = None
+        self._state = self.reader.state
+        threading.Thread(target=self._load_voices, daemon=True, name="voices").start()
+        Clock.schedule_interval(self.tick, 1 / 20)
+
+    def _load_voices(self) -> None:
+        self._voices = self.synthesizer.voices()  # may start the worker: never on the UI thread
+
+    def available(self, language: str) -> bool:
+        """Whether this language can be spoken (assumed yes until the voices are known)."""
+        if self._voices is None:
+            return True
+        return language in self._voices or language.split("_")[0] in self._voices
+
+    # Speaking --------------------------------------------------------------------------------
+    def read_page(self, text: str) -> None:
+        settings = self.app.session.speech
+        self.reading_page = True
+        self.reader.start(text, self.app.session.language, settings.rate, settings.volume)
+        self.tick(0)
+
+    def say(self, text: str, language: str | None = None) -> None:
+        """Speak a short message (a control's name, a screen announcement)."""
+        code = language or self.app.session.language
+        if not text or not self.available(code):
+            return
+        settings = self.app.session.speech
+        self.reading_page = False
+        self.reader.speak(text, code, settings.rate, settings.volume)
+
+    def stop(self) -> None:
+        if self.reader.active:
+            self.reader.stop()
+        self.reading_page = False
+        self._show(None)
+
+    def reset(self) -> None:
+        self.stop()
+        self.armed = None
+
+    # The clock -------------------------------------------------------------------------------
+    def tick(self, _dt) -> None:
+        highlight = self.reader.tick()
+        if self.reading_page:
+            self._show(highlight)
+        if self.reader.state != self._state:
+            self._state = self.reader.state
+            refresh_bar = getattr(self.app.current_screen, "refresh_speech_bar", None)
+            if refresh_bar is not None:
+                refresh_bar()
+
+    def _show(self, highlight) -> None:
+        show = getattr(self.app.current_screen, "show_highlight", None)
+        if show is not None:
+            show(highlight)
+
+    def _page_finished(self) -> None:
+        if self.reading_page and self.app.session.speech.keep_reading:
+            Clock.schedule_once(lambda _dt: self.app.current_screen.read_next_page(), 0)
+        else:
+            self.reading_page = False
+            self._show(None)
+
+    # Touch ----------------------------------------------------------------------------------
+    def on_touch_down(self, touch) -> None:
+        """Any touch elsewhere stops reading at once (speech controls excepted)."""
+        if not self.reader.active:
+            return
+        for button in self.app.visible_buttons():
+            if button.action in SPEECH_CONTROLS and button.collide_point(
+                    *button.to_widget(*touch.pos)):
+                return
+        self.stop()
+
+    def intercept(self, button) -> bool:
+        """Audio guide: the first tap on a control speaks it; True means "do not activate"."""
+        if not self.app.session.speech.audio_guide:
+            return False
+        if self.armed is button:
+            self.armed = None
+            return False
+        self.armed = button
+        self.say(button.spoken_description(), button.speech_language or None)
+        return True
+
+    def announce_screen(self, screen) -> None:
+        """In guide mode, say where the visitor is and what they can do."""
+        if self.app.session.speech.audio_guide:
+            hint = _("Touch a button once to hear it. Touch it again to use it.")
+            title = screen.title_text.rstrip()
+            ends = (".", "?", "!", "。", "？", "！", "؟")
+            self.say(f"{title} {hint}" if title.endswith(ends) else f"{title}. {hint}")

@@ -1,0 +1,138 @@
+"""Read-aloud and the audio guide in the real UI, with the recording speech double."""
+
+import time
+
+from kivy.base import EventLoop
+
+from kiosk.i18n import _
+from kiosk.session import Location
+from kiosk.speech_client import WorkerSynthesizer
+
+
+def open_page(ui, section_index=0):
+    ui.tap("language:en")
+    ui.tap(f"topic:{ui.app.data.content.sections[section_index].id}")
+
+
+def advance(ui, seconds):
+    ui.speech_clock.advance(seconds)
+    ui.app.speech.tick(0)
+    ui.pump(1)
+
+
+def spoken(ui):
+    return ui.app.speech.synthesizer.spoken
+
+
+def test_read_aloud_reads_the_page_and_the_highlight_follows(ui):
+    open_page(ui)
+    before = len(spoken(ui))
+    ui.tap("read_aloud")
+    page = ui.app.current_screen.body.source_text
+    said = [u.text for u in spoken(ui)[before:]]
+    assert said and " ".join(said).split() == page.split()
+    assert all(u.language == "en" for u in spoken(ui)[before:])
+    body = ui.app.current_screen.body
+    assert body.markup and "[u]" in body.text and "word" in body.refs
+    first_word = body.refs["word"][0]
+    advance(ui, 0.45)
+    assert body.refs["word"][0] != first_word  # the box moved on to the next word
+    assert len(body.canvas.after.children) > 0  # the word box is drawn
+
+
+def test_pause_resume_repeat_stop(ui):
+    open_page(ui)
+    ui.tap("read_aloud")
+    reader = ui.app.speech.reader
+    ui.tap("pause")
+    assert reader.state == reader.PAUSED
+    ui.tap("resume")
+    assert reader.state == reader.PLAYING
+    advance(ui, 0.9)
+    ui.tap("repeat")
+    ui.app.speech.tick(0)
+    assert reader.highlight().word[0] == reader.highlight().sentence[0]
+    ui.tap("stop_speech")
+    assert not reader.active and not ui.app.current_screen.body.markup
+
+
+def test_any_other_touch_or_page_change_stops_speech(ui):
+    open_page(ui)
+    ui.tap("read_aloud")
+    reader = ui.app.speech.reader
+    body = ui.app.current_screen.body
+    ui.idle(1)
+    ui.tap_at(*body.to_window(body.x + 10, body.y + 10))
+    assert not reader.active
+    ui.tap("read_aloud")
+    ui.tap("next")
+    assert not reader.active
+
+
+def test_speech_follows_the_display_language(ui):
+    ui.tap("language:es")
+    ui.tap(f"topic:{ui.app.data.content.sections[0].id}")
+    ui.tap("read_aloud")
+    assert spoken(ui)[-1].language == "es"
+
+
+def test_audio_guide_speaks_first_and_acts_on_the_second_tap(ui):
+    ui.tap("audio_guide")  # off -> on: a single tap
+    assert ui.app.session.speech.audio_guide
+    ui.tap("language:fr")
+    assert ui.app.manager.current == "welcome"  # the first tap only spoke
+    assert spoken(ui)[-1].text == "Français" and spoken(ui)[-1].language == "fr"
+    ui.tap("language:fr")
+    assert ui.app.manager.current == "topics"
+    announced = spoken(ui)[-3:]  # the new screen is announced, in French
+    assert all(u.language == "fr" for u in announced)
+    assert any(ui.app.current_screen.title_text in u.text for u in announced)
+
+
+def test_touching_text_in_guide_mode_reads_it(ui):
+    ui.tap("audio_guide")
+    ui.app.show(Location("reader", ui.app.data.content.sections[0].id))
+    ui.pump(2)
+    body = ui.app.current_screen.body
+    ui.idle(1)
+    ui.tap_at(*body.to_window(body.x + 10, body.top - 10))
+    first_sentence = body.source_text.split(".")[0]
+    assert any(u.text.startswith(first_sentence) for u in spoken(ui)[-8:]), (
+        first_sentence, [u.text for u in spoken(ui)[-8:]])
+
+
+def test_no_voice_shows_that_audio_is_unavailable(ui):
+    ui.app.speech._voices = {"en"}
+    try:
+        ui.tap("language:de")
+        ui.tap(f"topic:{ui.app.data.content.sections[0].id}")
+        assert "read_aloud" not in [b.action for b in ui.buttons()]
+        message = _("Audio is not available in this language.")
+        assert any(getattr(w, "source_text", "") == message
+                   for w in ui.app.current_screen.walk())
+    finally:
+        ui.app.speech._voices = None
+
+
+def test_the_ui_keeps_drawing_while_a_long_page_is_synthesized(ui):
+    open_page(ui, 3)
+    real = WorkerSynthesizer()
+    reader = ui.app.speech.reader
+    recording = reader.synthesizer
+    try:
+        reader.synthesizer = real
+        ui.app.session.speech.rate = 0.5
+        long_text = " ".join([ui.app.current_screen.body.source_text] * 6)
+        started = time.monotonic()
+        ui.app.speech.read_page(long_text)
+        frames = []
+        while not all(f.done() for f in reader._futures) and time.monotonic() - started < 60:
+            tick = time.monotonic()
+            EventLoop.idle()
+            frames.append(time.monotonic() - tick)
+        assert len(frames) > 5  # synthesis took a while, and frames went on meanwhile
+        assert max(frames) < 0.25
+    finally:
+        reader.stop()
+        reader.synthesizer = recording
+        real.close()
