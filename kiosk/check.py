@@ -24,7 +24,34 @@ def run_checks(config_path: Path | None, today: dt.date | None = None) -> list[P
     broken = {str(p.path) for p in data.problems}  # already reported as not parsing
     catalogue_problems = [p for p in check_all(data.config.locales_dir)
                           if str(p.path) not in broken]
-    return data.problems + check_readability(data.content) + catalogue_problems
+    return (data.problems + check_readability(data.content) + catalogue_problems
+            + check_speech(data))
+
+
+def check_speech(data) -> list[Problem]:
+    """Speech problems are warnings: the kiosk runs without speech, showing it unavailable."""
+    from kiosk.audio_player import has_sound_device
+    from kiosk.speech_client import WorkerSynthesizer
+
+    where = data.config.files[-1]
+    synthesizer = WorkerSynthesizer(start_timeout=20)
+    try:
+        voices = synthesizer.voices()
+    finally:
+        synthesizer.close()
+    if not voices:
+        return [Problem(where, None, "speech: no text-to-speech engine works (install "
+                                     "espeak-ng); read-aloud will show as unavailable",
+                        "warning")]
+    problems = [Problem(where, None, f"speech: no voice for {lang.english_name} "
+                                     f"({lang.code}); it will say audio is not available",
+                        "warning")
+                for lang in data.languages
+                if lang.code not in voices and lang.code.split("_")[0] not in voices]
+    if not has_sound_device():
+        problems.append(Problem(where, None, "speech: no sound device found; speech will be "
+                                             "recorded, not played", "warning"))
+    return problems
 
 
 def report(problems: list[Problem], out) -> int:

@@ -125,3 +125,9 @@ def test_snapshot_rejects_unknown_options_clearly(tmp_path):
     result = kiosk("snapshot", "--out", str(tmp_path), "--lang", "tlh")
     assert result.returncode == 2
     assert "not offered" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_check_reports_missing_speech_without_failing():
+    result = kiosk("check", env_extra={"KIOSK_TTS_DRIVER": "no-such-driver"})
+    assert result.returncode == 0, result.stdout
+    assert "warning: speech: no text-to-speech engine works" in result.stdout
