@@ -25,25 +25,55 @@ def visual(line: str) -> str:
     return get_display(arabic_reshaper.reshape(line), base_dir="R")
 
 
-def wrap(text: str, width: float, measure: Measure) -> list[str]:
-    """Break logical text into lines no wider than ``width``; return them in display form.
+def wrap_ranges(text: str, width: float, measure: Measure) -> list[tuple[int, int]]:
+    """Break logical text into lines no wider than ``width``: their [start, end) offsets.
 
     Explicit newlines (paragraph breaks) are kept. A single word wider than a line stays on a
     line of its own rather than being cut.
     """
-    lines: list[str] = []
+    ranges: list[tuple[int, int]] = []
+    offset = 0
     for paragraph in text.split("\n"):
-        words = paragraph.split(" ")
-        current = ""
-        for word in words:
-            candidate = f"{current} {word}" if current else word
-            if not current or measure(visual(candidate)) <= width:
-                current = candidate
+        start, end, position = offset, offset, offset
+        for word in paragraph.split(" "):
+            candidate = text[start:position + len(word)]
+            if end == start or measure(visual(candidate)) <= width:
+                end = position + len(word)
             else:
-                lines.append(current)
-                current = word
-        lines.append(current)
-    return [visual(line) if line else "" for line in lines]
+                ranges.append((start, end))
+                start, end = position, position + len(word)
+            position += len(word) + 1
+        ranges.append((start, end))
+        offset += len(paragraph) + 1
+    return ranges
+
+
+def wrap(text: str, width: float, measure: Measure) -> list[str]:
+    """Lines of ``text`` no wider than ``width``, in display form."""
+    return [visual(text[a:b]) if b > a else "" for a, b in wrap_ranges(text, width, measure)]
+
+
+def locate(text: str, line: tuple[int, int], word: tuple[int, int]) -> tuple[int, int] | None:
+    """Where a word of a logical line sits in that line's display form (for highlighting).
+
+    Arabic letters never join across a space, so a word's display form is the same alone as
+    in its line; among equal words, right-to-left order reverses which one comes first.
+    """
+    a, b = line
+    w0, w1 = word
+    if not (a <= w0 < w1 <= b):
+        return None
+    target = visual(text[w0:w1])
+    shown = visual(text[a:b])
+    before = text[a:w0].split(" ").count(text[w0:w1])
+    spots, index = [], shown.find(target)
+    while index >= 0:
+        spots.append(index)
+        index = shown.find(target, index + 1)
+    if not spots:
+        return None
+    spot = spots[max(0, len(spots) - 1 - before)]
+    return spot, spot + len(target)
 
 
 def escape_markup(text: str) -> str:

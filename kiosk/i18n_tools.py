@@ -232,7 +232,9 @@ def pseudo_translate(text: str) -> str:
     """Accented, about 40% longer and bracketed, with placeholders left intact."""
     parts = _FIELD.split(text)
     accented = "".join(p if _FIELD.fullmatch(p) else p.translate(_ACCENTED) for p in parts)
-    padding = "~" * max(1, round(len(text) * 0.4))
+    extra = max(1, round(len(text) * 0.4))
+    # Padding in short groups, like real words: one long run could never wrap.
+    padding = " ".join("~" * min(4, extra - i) for i in range(0, extra, 5))
     return f"[{accented} {padding}]"
 
 

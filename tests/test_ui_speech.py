@@ -136,3 +136,16 @@ def test_the_ui_keeps_drawing_while_a_long_page_is_synthesized(ui):
         reader.stop()
         reader.synthesizer = recording
         real.close()
+
+
+def test_arabic_reading_is_highlighted_too(ui):
+    ui.app.session.language = "ar"
+    ui.app.show(Location("reader", ui.app.data.content.sections[0].id))
+    ui.pump(2)
+    ui.tap("read_aloud")
+    advance(ui, 1.3)
+    body = ui.app.current_screen.body
+    assert "[u]" in body.text and body.refs.get("word")
+    x1, _y1, x2, _y2 = body.refs["word"][0]
+    assert 0 <= x1 < x2 <= body.width
+    assert len(body.canvas.after.children) > 0

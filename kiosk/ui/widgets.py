@@ -15,7 +15,8 @@ from kivy.uix.floatlayout import FloatLayout
 from kivy.uix.label import Label
 from kivy.utils import escape_markup
 
-from kiosk.ui.measure import display_text, text_height
+from kiosk import bidi_text
+from kiosk.ui.measure import display_text, text_height, text_width
 
 
 def kiosk_app():
@@ -67,6 +68,25 @@ class TextBlock(Label):
             app.speech.say(self.source_text)
         return super().on_touch_down(touch)
 
+    def _rtl_highlight(self, text, sentence, word, boxed) -> str:
+        """Right-to-left: underline the lines of the sentence, box the word in its line."""
+        style = {"font_name": self.font_name, "font_size": self.font_size}
+        ranges = bidi_text.wrap_ranges(text, self.width, lambda s: text_width(s, style))
+        lines = []
+        for a, b in ranges:
+            shown = bidi_text.visual(text[a:b]) if b > a else ""
+            spot = bidi_text.locate(text, (a, b), word)
+            if spot is None:
+                line = bidi_text.escape_markup(shown)
+            else:
+                i, j = spot
+                line = (bidi_text.escape_markup(shown[:i])
+                        + boxed.format(bidi_text.escape_markup(shown[i:j]))
+                        + bidi_text.escape_markup(shown[j:]))
+            in_sentence = a < sentence[1] and b > sentence[0]
+            lines.append(f"[u]{line}[/u]" if in_sentence and shown else line)
+        return "\n".join(lines)
+
     def highlight(self, sentence, word, colour) -> None:
         """Underline the sentence being read and box the word (two shapes, not colour alone).
 
@@ -74,25 +94,27 @@ class TextBlock(Label):
         Right-to-left text is prepared line by line and is not highlighted inline.
         """
         self.canvas.after.clear()
-        if sentence is None or self.rtl:
-            if self.markup:
-                self.markup = False
+        if sentence is None:
+            if self.markup != self.rtl or self.rtl:
                 self._wrap()
             return
         text = self.source_text
         s0, s1 = sentence
         w0, w1 = word if word is not None else (s1, s1)
         hexcolour = "".join(f"{round(c * 255):02x}" for c in colour)
+        boxed = f"[ref=word][color={hexcolour}]{{}}[/color][/ref]"
         self.markup = True
-        self.text = (escape_markup(text[:s0]) + "[u]" + escape_markup(text[s0:w0])
-                     + f"[ref=word][color={hexcolour}]" + escape_markup(text[w0:w1])
-                     + "[/color][/ref]" + escape_markup(text[w1:s1]) + "[/u]"
-                     + escape_markup(text[s1:]))
+        if self.rtl:
+            self.text = self._rtl_highlight(text, (s0, s1), (w0, w1), boxed)
+        else:
+            self.text = (escape_markup(text[:s0]) + "[u]" + escape_markup(text[s0:w0])
+                         + boxed.format(escape_markup(text[w0:w1]))
+                         + escape_markup(text[w1:s1]) + "[/u]" + escape_markup(text[s1:]))
         self.texture_update()
         boxes = self.refs.get("word", [])
         if not boxes:
             return
-        x1, y1, x2, y2 = boxes[0]
+        x1, y1, x2, y2 = boxes[0]  # texture coordinates, alignment included
         pad = max(2.0, self.font_size * 0.08)
         with self.canvas.after:
             Color(*colour, 1)

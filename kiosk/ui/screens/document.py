@@ -120,8 +120,13 @@ class DocumentScreen(KioskScreen):
         # settings, pause, go on after a pause, say the sentence again, stop reading.
         return [_("Read aloud"), _("Voice"), _("Pause"), _("Resume"), _("Repeat"), _("Stop")]
 
+    def bar_button_width(self) -> float:
+        """Three read-aloud buttons fit within the margins, with room to spare at the end."""
+        gap = self.app.sizer.px(sizes.GAP_MM * 2)
+        return (self.area[0] - 2 * self.margin() - 3 * gap) / 3.3
+
     def bar_height(self) -> float:
-        return button_height(self.app, self.bar_labels(), self.area[0] / 3.2,
+        return button_height(self.app, self.bar_labels(), self.bar_button_width(),
                              size_mm=sizes.BUTTON_FONT_MM, minimum_mm=sizes.PRIMARY_TARGET_MM,
                              icon=False)
 
@@ -148,7 +153,7 @@ class DocumentScreen(KioskScreen):
             specs = [(_("Read aloud"), "read_aloud", self.read_aloud),
                      (_("Voice"), "voice", app.go_voice)]
         buttons = [self.button(label, action, callback, primary=True, size_hint_x=None,
-                               width=self.area[0] / 3.2, height=bar.height)
+                               width=self.bar_button_width(), height=bar.height)
                    for label, action, callback in specs]
         row = self.row([*buttons, Widget()], size_hint_y=None, height=bar.height)
         bar.add_widget(row)
