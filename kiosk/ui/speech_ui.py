@@ -60,14 +60,29 @@ class SpeechUI:
         self.reader.speak(text, code, settings.rate, settings.volume)
 
     def stop(self) -> None:
-        if self.reader.active:
+        was_active = self.reader.active
+        if was_active:
             self.reader.stop()
         self.reading_page = False
         self._show(None)
+        if was_active:
+            self.sync_controls()
 
     def reset(self) -> None:
         self.stop()
         self.armed = None
+
+    def command(self, name: str) -> None:
+        """Pause, resume, repeat: act, then show the new controls at once (not on the next
+        clock tick, which may be 50 ms away)."""
+        getattr(self.reader, name)()
+        self.sync_controls()
+
+    def sync_controls(self) -> None:
+        self._state = self.reader.state
+        refresh_bar = getattr(self.app.current_screen, "refresh_speech_bar", None)
+        if refresh_bar is not None:
+            refresh_bar()
 
     # The clock -------------------------------------------------------------------------------
     def tick(self, _dt) -> None:
@@ -75,10 +90,7 @@ class SpeechUI:
         if self.reading_page:
             self._show(highlight)
         if self.reader.state != self._state:
-            self._state = self.reader.state
-            refresh_bar = getattr(self.app.current_screen, "refresh_speech_bar", None)
-            if refresh_bar is not None:
-                refresh_bar()
+            self.sync_controls()
 
     def _show(self, highlight) -> None:
         show = getattr(self.app.current_screen, "show_highlight", None)

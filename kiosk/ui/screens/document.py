@@ -145,9 +145,10 @@ class DocumentScreen(KioskScreen):
             return
         if reader.active and app.speech.reading_page:
             paused = reader.state == reader.PAUSED
-            specs = [(_("Resume"), "resume", reader.resume) if paused
-                     else (_("Pause"), "pause", reader.pause),
-                     (_("Repeat"), "repeat", reader.repeat),
+            command = app.speech.command
+            specs = [(_("Resume"), "resume", lambda: command("resume")) if paused
+                     else (_("Pause"), "pause", lambda: command("pause")),
+                     (_("Repeat"), "repeat", lambda: command("repeat")),
                      (_("Stop"), "stop_speech", app.speech.stop)]
         else:
             specs = [(_("Read aloud"), "read_aloud", self.read_aloud),
@@ -163,7 +164,7 @@ class DocumentScreen(KioskScreen):
 
     def read_aloud(self) -> None:
         self.app.speech.read_page(self.page_text())
-        self.refresh_speech_bar()
+        self.app.speech.sync_controls()
 
     def read_next_page(self) -> None:
         """Keep reading: turn the page (or go on to the next topic) and read on."""
