@@ -51,6 +51,15 @@ def build_parser() -> argparse.ArgumentParser:
                       help="dark and/or light (default: the configured one)")
     snap.add_argument("--size", type=_size, default=(1920, 1080), metavar="WxH")
 
+    audit = commands.add_parser("audit", parents=[config],
+                                help="measure every screen against the accessibility limits")
+    audit.add_argument("--json", action="store_true")
+    audit.add_argument("--size", type=_size, default=(1920, 1080), metavar="WxH",
+                       help="the screen's resolution (its size in mm comes from the config)")
+    audit.add_argument("--lang", nargs="+", metavar="L", help="(default: all offered)")
+    audit.add_argument("--text-scale", nargs="+", type=float, metavar="S",
+                       help="(default: every step, 100%% to 200%%)")
+
     speak = commands.add_parser("speak", parents=[config],
                                 help="render what read-aloud says for a page to a WAV file")
     speak.add_argument("--lang", required=True, metavar="L")
@@ -93,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_check(config_arg)
     if command == "snapshot":
         return cmd_snapshot(args)
+    if command == "audit":
+        return cmd_audit(args)
     if command == "speak":
         from kiosk.speak_cli import run
 
@@ -147,6 +158,43 @@ def cmd_run(config_arg: str | None, windowed: bool) -> int:
 
     KioskApp(data).run()
     return 0
+
+
+def cmd_audit(args) -> int:
+    import json
+
+    from kiosk.session import TEXT_SCALES
+
+    data = _load(args.config)
+    if data is None:
+        return EXIT_BAD_INPUT
+    from kiosk.ui import env
+
+    env.prepare(headless=True, size=args.size)
+    from kiosk.ui.audit import run_audit
+    from kiosk.ui.driver import Driver
+
+    driver = Driver.start(data)
+    report = run_audit(driver, args.lang or [lang.code for lang in data.languages],
+                       args.text_scale or list(TEXT_SCALES))
+    failures = report.failures()
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        screen = data.config.screen
+        print(f"audit: {report.views} views at {args.size[0]}x{args.size[1]} px on a "
+              f"{screen.width_mm:g} x {screen.height_mm:g} mm screen")
+        for name in ("smallest_target_mm", "smallest_primary_mm", "smallest_gap_mm",
+                     "smallest_cap_height_mm", "longest_line_chars", "lowest_text_contrast",
+                     "lowest_edge_contrast"):
+            worst = getattr(report, name)
+            print(f"  {name:24} {worst.value:7.1f}   {worst.where}")
+        print(f"  overflows: {len(report.overflows)}   not reachable by keys: "
+              f"{len(report.unreachable)}")
+        for failure in failures:
+            print(f"FAIL {failure}")
+        print("audit: " + ("FAILED" if failures else "OK"))
+    return EXIT_PROBLEMS if failures else 0
 
 
 def cmd_snapshot(args) -> int:

@@ -52,7 +52,8 @@ SCREENS = {
     "voice": VoiceScreen,
 }
 
-KEY_ESCAPE, KEY_BACKSPACE = 27, 8
+KEY_ESCAPE, KEY_BACKSPACE, KEY_TAB, KEY_ENTER, KEY_SPACE = 27, 8, 9, 13, 32
+KEY_NUMPAD_ENTER, KEY_UP, KEY_DOWN, KEY_RIGHT, KEY_LEFT = 271, 273, 274, 275, 276
 
 
 class KioskApp(App):
@@ -240,10 +241,43 @@ class KioskApp(App):
     def _refuse_close(self, *_args, **_kwargs) -> bool:
         return True  # a kiosk is never closed by a visitor (the admin exit is separate)
 
-    def _on_key_down(self, _window, key, _scancode, codepoint, _modifiers) -> bool:
+    # Keys ------------------------------------------------------------------------------------
+    def focus_order(self) -> list:
+        """Visible controls in reading order: top to bottom, then along the line."""
+        sign = -1 if self.rtl else 1
+        return sorted(self.visible_buttons(),
+                      key=lambda b: (-round(b.to_window(b.x, b.top)[1]),
+                                     sign * b.to_window(b.x, b.y)[0]))
+
+    def focused_button(self):
+        return next((b for b in self.visible_buttons() if b.focused), None)
+
+    def move_focus(self, step: int) -> None:
+        order = self.focus_order()
+        if not order:
+            return
+        current = self.focused_button()
+        index = order.index(current) + step if current in order else (0 if step > 0 else -1)
+        if current is not None:
+            current.focused = False
+        target = order[index % len(order)]
+        target.focused = True
+        if self.session.speech.audio_guide:
+            self.speech.say(target.spoken_description(), target.speech_language or None)
+
+    def _on_key_down(self, _window, key, _scancode, codepoint, modifiers) -> bool:
         self.note_activity()
         if key == KEY_ESCAPE:
             return True  # swallowed: Escape must not close the kiosk
+        if key in (KEY_TAB, KEY_DOWN, KEY_RIGHT, KEY_UP, KEY_LEFT):
+            backwards = key in (KEY_UP, KEY_LEFT) or (key == KEY_TAB and "shift" in modifiers)
+            self.move_focus(-1 if backwards else 1)
+            return True
+        if key in (KEY_ENTER, KEY_NUMPAD_ENTER, KEY_SPACE):
+            focused = self.focused_button()
+            if focused is not None:
+                focused.activate()
+            return True
         if key == KEY_BACKSPACE and self.session.location.screen != "welcome":
             self.go_back()
             return True

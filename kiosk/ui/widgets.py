@@ -18,6 +18,8 @@ from kivy.utils import escape_markup
 from kiosk import bidi_text
 from kiosk.ui.measure import display_text, text_height, text_width
 
+FOCUS_RING_MM = 1.0  # drawn outside the button, in the theme's focus colour (>= 3:1)
+
 
 def kiosk_app():
     return App.get_running_app()
@@ -150,6 +152,7 @@ class KioskButton(Label):
     primary = BooleanProperty(False)  # Home, Back, Next, Help, language: 25 mm minimum
     selected = BooleanProperty(False)
     pressed = BooleanProperty(False)
+    focused = BooleanProperty(False)  # keyboard / switch focus: a ring outside the edge
     icon = StringProperty("")  # "", "prev", "next" or "check"
     edge_width = NumericProperty(3)
     fill = ListProperty([0.1, 0.1, 0.1, 1])
@@ -169,7 +172,7 @@ class KioskButton(Label):
         super().__init__(**kwargs)
         self.bind(pos=self._redraw, size=self._redraw, selected=self._redraw,
                   pressed=self._redraw, icon=self._redraw, fill=self._redraw, edge=self._redraw,
-                  ink=self._redraw, disabled=self._redraw)
+                  ink=self._redraw, disabled=self._redraw, focused=self._redraw)
         self.bind(size=self._wrap, icon=self._wrap, source_text=self._wrap)
         self._wrap()
 
@@ -218,6 +221,11 @@ class KioskButton(Label):
             if self.icon:
                 Color(*self.color)
                 self._draw_icon()
+            if self.focused:
+                ring = max(3.0, app.sizer.px(FOCUS_RING_MM))
+                Color(*theme.focus, 1)
+                Line(rectangle=(self.x - ring, self.y - ring, self.width + 2 * ring,
+                                self.height + 2 * ring), width=ring / 2)
 
     def _draw_icon(self):
         # x/width, not right/center_y: Kivy's cached aliases lag behind inside pos observers.

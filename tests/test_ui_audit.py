@@ -1,0 +1,54 @@
+"""The self-audit and keyboard access, on the real UI."""
+
+import subprocess
+import sys
+
+import pytest
+
+from kiosk import sizes
+from kiosk.ui.audit import run_audit
+
+
+@pytest.mark.parametrize("size, screen_mm", [("1920x1080", (527, 296))])
+def test_audit_passes_on_the_reference_screens(tmp_path, size, screen_mm):
+    config = tmp_path / "screen.yaml"
+    config.write_text(f"screen:\n  width_mm: {screen_mm[0]}\n  height_mm: {screen_mm[1]}\n",
+                      encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "kiosk", "audit", "--config", str(config),
+                             "--size", size, "--lang", "en", "de", "ar", "--text-scale", "1.0",
+                             "2.0"], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert result.stdout.strip().endswith("audit: OK")
+
+
+def test_audit_fails_when_a_target_is_made_smaller(ui, monkeypatch):
+    monkeypatch.setattr(sizes, "PRIMARY_TARGET_MM", 18.0)
+    monkeypatch.setattr(sizes, "MIN_TARGET_MM", 15.0)
+    report = run_audit(ui, ["en"], [1.0])
+    failures = report.failures()
+    assert any(f.startswith("smallest_primary_mm") for f in failures), failures
+    assert report.smallest_primary_mm.value < 25
+
+
+def test_keys_reach_every_control_and_enter_activates(ui):
+    ui.key(9)  # Tab
+    first = ui.app.focused_button()
+    assert first is not None and first.focused
+    seen = {first.action}
+    for _ in range(len(ui.buttons())):
+        ui.key(274)  # Down arrow moves on too
+        seen.add(ui.app.focused_button().action)
+    assert seen == {b.action for b in ui.buttons()}
+    while ui.app.focused_button().action != "language:en":
+        ui.key(9)
+    ui.key(13)  # Enter
+    assert ui.app.manager.current == "topics"
+
+
+def test_focus_ring_is_drawn_outside_the_control(ui):
+    ui.key(9)
+    button = ui.app.focused_button()
+    lines = [i for i in button.canvas.before.children if type(i).__name__ == "Line"]
+    assert len(lines) >= 2  # the edge and the focus ring
+    ring = lines[-1].rectangle
+    assert ring[0] < button.x and ring[2] > button.width  # around the button, not inside
