@@ -25,6 +25,15 @@ _SENTENCE = re.compile(r"[^.!?。！？؟\n]+(?:[.!?。！？؟]+|$)", re.MULTIL
 Span = tuple[int, int]  # [start, end) character offsets in the page text
 
 
+def _delete_audio(future: Future[Synthesis]) -> None:
+    """Sentence audio lives in memory (/dev/shm): remove it once it is no longer needed."""
+    if future.cancelled() or future.exception() is not None:
+        return
+    wav = future.result().wav
+    if wav.suffix == ".wav":
+        wav.unlink(missing_ok=True)
+
+
 def sentence_spans(text: str) -> list[Span]:
     """Sentences of ``text`` as character ranges (whitespace trimmed)."""
     spans = []
@@ -101,7 +110,7 @@ class ReadAloud:
 
     def repeat(self) -> None:
         """Say the current (or last) sentence again from its start."""
-        if not self._spans:
+        if not self._spans or not self._futures:
             return
         index = min(self._index, len(self._spans) - 1)
         self._stop_playback()
@@ -111,6 +120,9 @@ class ReadAloud:
     def stop(self) -> None:
         self._stop_playback()
         self.state = self.IDLE
+        for future in self._futures:  # played or not, its audio is no longer needed
+            future.add_done_callback(_delete_audio)
+        self._futures = []
 
     def _stop_playback(self) -> None:
         if self._playback is not None:
@@ -137,7 +149,7 @@ class ReadAloud:
             self._index += 1
             self._retried = False
         if self._index >= len(self._spans):
-            self.state = self.IDLE
+            self.stop()
             if self.on_finished is not None:
                 self.on_finished()
             return None

@@ -96,3 +96,26 @@ def test_no_voice_stops_with_a_reason():
     for _ in range(3):
         reader.tick()
     assert not reader.active and "no voice" in reader.error
+
+
+def test_sentence_audio_is_deleted_when_no_longer_needed(tmp_path):
+    from concurrent.futures import Future
+
+    from kiosk.speech import Synthesis
+
+    class FileSynthesizer(RecordingSynthesizer):
+        def synthesize(self, utterance):
+            result = super().synthesize(utterance).result()
+            wav = tmp_path / f"{len(self.spoken)}.wav"
+            wav.write_bytes(b"RIFF")
+            future: Future = Future()
+            future.set_result(Synthesis(utterance, wav, result.duration_ms, result.words))
+            return future
+
+    clock = FakeClock()
+    reader = ReadAloud(FileSynthesizer(), RecordingPlayer(clock=clock))
+    reader.start(TEXT, "en")
+    reader.tick()
+    assert len(list(tmp_path.glob("*.wav"))) == 3
+    reader.stop()  # stopped mid-page: the played and the unplayed audio both go
+    assert list(tmp_path.glob("*.wav")) == []
