@@ -26,6 +26,7 @@ _TOP_LEVEL: dict[str, Any] = {
     "languages": list,
     "default_language": str,
     "idle_timeout_seconds": (int, float),
+    "idle_warning_seconds": (int, float),
     "fullscreen": bool,
     "screen": dict,
     "display": dict,
@@ -47,6 +48,7 @@ class KioskConfig:
     languages: tuple[str, ...]
     default_language: str
     idle_timeout_seconds: float
+    idle_warning_seconds: float
     fullscreen: bool
     screen: ScreenSize
     text_scale: float
@@ -133,6 +135,10 @@ def _build(values: dict, lines: dict[str, tuple[Path, int]], files: tuple[Path, 
     timeout = values.get("idle_timeout_seconds", 90)
     if not 15 <= timeout <= 3600:
         bad("idle_timeout_seconds", f"{timeout} is out of range (15 to 3600 seconds)")
+    warning = values.get("idle_warning_seconds", 30)
+    if not 20 <= warning <= 600:
+        bad("idle_warning_seconds", f"{warning} is out of range (20 to 600 seconds: people "
+                                    "need at least 20 seconds to answer)")
 
     screen = values.get("screen", {})
     for key in ("width_mm", "height_mm"):
@@ -159,6 +165,7 @@ def _build(values: dict, lines: dict[str, tuple[Path, int]], files: tuple[Path, 
         languages=tuple(languages),
         default_language=default_language,
         idle_timeout_seconds=float(timeout),
+        idle_warning_seconds=float(warning),
         fullscreen=values.get("fullscreen", True),
         screen=ScreenSize(float(screen["width_mm"]), float(screen["height_mm"])),
         text_scale=float(scale),

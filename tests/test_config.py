@@ -76,3 +76,10 @@ def test_config_arg_wins_over_environment(monkeypatch):
     assert config_path_from(None) == Path("/etc/from-env.yaml")
     monkeypatch.delenv("KIOSK_CONFIG")
     assert config_path_from(None) is None
+
+
+def test_the_idle_warning_gives_at_least_20_seconds(write_config):
+    path = write_config("idle_warning_seconds: 5\n")
+    with pytest.raises(InputError) as error:
+        load_config(path)
+    assert str(error.value).startswith(f"{path}:1: idle_warning_seconds: 5 is out of range")

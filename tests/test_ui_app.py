@@ -76,15 +76,51 @@ def test_help_and_display_are_reachable_from_every_screen(ui):
     assert all(len(spots) == 1 for spots in positions.values()), positions
 
 
-def test_idle_timeout_resets_the_visit(ui):
+def idle_for(ui, seconds):
+    ui.app._last_activity -= seconds
+    ui.app._warning_shown -= seconds
+    ui.app._check_idle(0)
+    ui.pump(2)
+
+
+def test_idle_warning_then_reset_restores_a_fresh_visit(ui):
     ui.tap("language:en")
     ui.tap("display")
     ui.tap("text_scale:2.0")
     ui.tap("theme:light")
     assert ui.app.session.text_scale == 2.0
-    ui.app._last_activity -= ui.app.data.config.idle_timeout_seconds + 1
-    ui.app._check_idle(0)
+    config = ui.app.data.config
+    idle_for(ui, config.idle_timeout_seconds + 1)
+    warning = ui.app.idle_warning
+    assert warning is not None and warning.question == "Are you still there?"
+    assert any("still there" in u.text for u in ui.app.speech.synthesizer.spoken[-3:])
+    assert config.idle_warning_seconds >= 20
+    idle_for(ui, config.idle_warning_seconds - 1)
+    assert ui.app.idle_warning is not None  # still waiting for an answer
+    idle_for(ui, 2)
+    assert ui.app.idle_warning is None
     fresh = type(ui.app.session)(ui.app.session.defaults).snapshot()
     assert ui.app.session.snapshot() == fresh
     assert screen(ui) == "welcome"
     assert tuple(Window.clearcolor[:3]) == ui.app.theme.background == (0.0, 0.0, 0.0)
+
+
+def test_a_touch_answers_the_warning_without_pressing_anything_ten_times_over(ui):
+    ui.tap("language:en")
+    ui.tap(f"topic:{ui.app.data.content.sections[0].id}")
+    for _ in range(10):
+        idle_for(ui, ui.app.data.config.idle_timeout_seconds + 1)
+        assert ui.app.idle_warning is not None
+        next_button = ui.button("next")
+        ui.idle(1)
+        ui.tap_at(*next_button.to_window(*next_button.center))  # lands on "Next" beneath
+        assert ui.app.idle_warning is None
+        assert ui.app.session.location.page == 0  # the page did not turn
+    assert screen(ui) == "reader"
+
+
+def test_a_key_answers_the_warning_too(ui):
+    ui.tap("language:en")
+    idle_for(ui, ui.app.data.config.idle_timeout_seconds + 1)
+    ui.key(9)
+    assert ui.app.idle_warning is None and screen(ui) == "topics"

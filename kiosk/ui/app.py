@@ -26,6 +26,7 @@ from kiosk.session import Location, Session
 from kiosk.sizes import Sizer
 from kiosk.speech import Player, Synthesizer
 from kiosk.theme import THEMES
+from kiosk.ui.idle_warning import IdleWarning
 from kiosk.ui.measure import register_fonts
 from kiosk.ui.screens.glossary import GlossaryScreen
 from kiosk.ui.screens.help import HelpScreen
@@ -71,6 +72,8 @@ class KioskApp(App):
         self.tap_policy = TapPolicy()
         self.theme = THEMES[self.session.theme]
         self._last_activity = time.monotonic()
+        self._warning_shown = 0.0
+        self.idle_warning = None
         self._use(data)
 
     def _use(self, data: KioskData) -> None:
@@ -228,15 +231,34 @@ class KioskApp(App):
         self.show(self.session.location, remember=False)
 
     # Input -----------------------------------------------------------------------------------
-    def note_activity(self) -> None:
+    def note_activity(self) -> bool:
+        """A touch or key: the visitor is here. True if it answered the idle warning (and
+        so must not also act on what lies beneath it)."""
         self._last_activity = time.monotonic()
+        if self.idle_warning is None:
+            return False
+        self.root.remove_widget(self.idle_warning)
+        self.idle_warning = None
+        self.speech.stop()
+        return True
 
     def _check_idle(self, _dt) -> None:
-        idle = time.monotonic() - self._last_activity
+        config = self.data.config
+        now = time.monotonic()
+        if self.idle_warning is not None:
+            if now - self._warning_shown >= config.idle_warning_seconds:
+                self.root.remove_widget(self.idle_warning)
+                self.idle_warning = None
+                log.info("visit ended: no answer to the idle warning")
+                self.reset_visit()
+            return
         fresh = self.session.snapshot() == Session(self.session.defaults).snapshot()
-        if idle >= self.data.config.idle_timeout_seconds and not fresh:
-            log.info("visit ended after %.0f s without input", idle)
-            self.reset_visit()
+        if now - self._last_activity >= config.idle_timeout_seconds and not fresh:
+            self.idle_warning = IdleWarning(round(config.idle_warning_seconds))
+            self.root.add_widget(self.idle_warning)
+            self._warning_shown = now
+            self.speech.stop()
+            self.speech.say(self.idle_warning.spoken())
 
     def _refuse_close(self, *_args, **_kwargs) -> bool:
         return True  # a kiosk is never closed by a visitor (the admin exit is separate)
@@ -266,7 +288,8 @@ class KioskApp(App):
             self.speech.say(target.spoken_description(), target.speech_language or None)
 
     def _on_key_down(self, _window, key, _scancode, codepoint, modifiers) -> bool:
-        self.note_activity()
+        if self.note_activity():
+            return True  # the key answered "Are you still there?"
         if key == KEY_ESCAPE:
             return True  # swallowed: Escape must not close the kiosk
         if key in (KEY_TAB, KEY_DOWN, KEY_RIGHT, KEY_UP, KEY_LEFT):

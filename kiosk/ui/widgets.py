@@ -290,7 +290,9 @@ class KioskRoot(FloatLayout):
 
     def on_touch_down(self, touch):
         app = kiosk_app()
-        app.note_activity()
+        if app.note_activity():  # it answered "Are you still there?": nothing else happens
+            touch.ud["kiosk_ignored"] = True
+            return True
         app.speech.on_touch_down(touch)
         if not app.tap_policy.down(touch.uid):
             touch.ud["kiosk_ignored"] = True

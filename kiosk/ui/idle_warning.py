@@ -1,0 +1,51 @@
+""""Are you still there?": shown and spoken before a visit is ended for lack of input.
+
+WCAG 2.2.1 asks for a warning with at least 20 seconds to continue by a simple action, and for
+that to work at least ten times; here any touch or key continues, as often as needed. The
+overlay covers the screen, so the touch that answers it cannot also press what lies beneath.
+"""
+
+from __future__ import annotations
+
+from kivy.graphics import Color, Rectangle
+from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.widget import Widget
+
+from kiosk import sizes
+from kiosk.i18n import _
+from kiosk.ui.widgets import KioskButton, TextBlock, kiosk_app, text_style
+
+
+class IdleWarning(BoxLayout):
+    def __init__(self, seconds: int, **kwargs):
+        super().__init__(orientation="vertical", **kwargs)
+        app = kiosk_app()
+        margin = app.sizer.px(sizes.MARGIN_MM * 2)
+        self.padding = (margin, margin, margin, margin)
+        self.spacing = app.sizer.px(sizes.GAP_MM * 2)
+        with self.canvas.before:
+            Color(*app.theme.background, 1)
+            self._bg = Rectangle(pos=self.pos, size=self.size)
+        self.bind(pos=self._cover, size=self._cover)
+        self.question = _("Are you still there?")
+        self.detail = _("Touch the screen to carry on. Otherwise the screen will start "
+                        "again for the next person in {seconds} seconds.").format(seconds=seconds)
+        for text, size_mm, bold in ((self.question, sizes.HEADING_FONT_MM, True),
+                                    (self.detail, sizes.BODY_FONT_MM, False)):
+            self.add_widget(TextBlock(text=text, color=(*app.theme.text, 1),
+                                      halign="right" if app.rtl else "left", rtl=app.rtl,
+                                      line_height=1.3,
+                                      **text_style(app, size_mm=size_mm, bold=bold)))
+        button = KioskButton(text=_("Carry on"), action="carry_on", primary=True, rtl=app.rtl,
+                             size_hint_y=None,
+                             height=app.sizer.target(sizes.PRIMARY_TARGET_MM + 10,
+                                                     sizes.BUTTON_FONT_MM),
+                             **text_style(app, size_mm=sizes.BUTTON_FONT_MM))
+        self.add_widget(button)
+        self.add_widget(Widget())
+
+    def _cover(self, *_):
+        self._bg.pos, self._bg.size = self.pos, self.size
+
+    def spoken(self) -> str:
+        return f"{self.question} {self.detail}"
