@@ -52,6 +52,9 @@ def ui_driver(kiosk_data):
     driver = Driver.start(kiosk_data, synthesizer=RecordingSynthesizer(),
                           player=RecordingPlayer(clock=clock))
     driver.speech_clock = clock  # tests move the sound along by hand
+    from kivy.clock import Clock
+
+    Clock.unschedule(driver.app._check_idle)  # idle time is what the idle tests say it is
     yield driver
     driver.stop()
 

@@ -124,3 +124,12 @@ def test_a_key_answers_the_warning_too(ui):
     idle_for(ui, ui.app.data.config.idle_timeout_seconds + 1)
     ui.key(9)
     assert ui.app.idle_warning is None and screen(ui) == "topics"
+
+
+def test_a_reset_clears_a_pending_warning(ui):
+    ui.tap("language:en")
+    idle_for(ui, ui.app.data.config.idle_timeout_seconds + 1)
+    ui.app.reset_visit()
+    assert ui.app.idle_warning is None
+    ui.tap("language:en")  # the first touch of the next visit is not swallowed
+    assert screen(ui) == "topics"

@@ -225,6 +225,10 @@ class KioskApp(App):
 
     def reset_visit(self) -> None:
         """End the visit: every choice back to its default, back to the welcome screen."""
+        if self.idle_warning is not None:
+            self.root.remove_widget(self.idle_warning)
+            self.idle_warning = None
+        self._last_activity = time.monotonic()  # the next visitor's time starts now
         self.session.reset()
         self.tap_policy.reset()
         self.speech.reset()
