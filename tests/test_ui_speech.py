@@ -149,3 +149,39 @@ def test_arabic_reading_is_highlighted_too(ui):
     x1, _y1, x2, _y2 = body.refs["word"][0]
     assert 0 <= x1 < x2 <= body.width
     assert len(body.canvas.after.children) > 0
+
+
+def finish_reading(ui):
+    """Let the page's audio play out (stops as soon as reading moves elsewhere)."""
+    start = ui.app.session.location
+    for _step in range(200):
+        if not ui.app.speech.reader.active or ui.app.session.location != start:
+            return
+        advance(ui, 1.0)
+        ui.pump(1)  # the next page is started on the following frame
+
+
+def test_keep_reading_goes_on_to_the_next_page_and_topic(ui):
+    sections = ui.app.data.content.sections
+    ui.app.session.speech.keep_reading = True
+    ui.app.show(Location("reader", sections[0].id))
+    pages = ui.app.current_screen.page_count()
+    ui.app.show(Location("reader", sections[0].id, pages - 1))
+    ui.pump(1)
+    ui.app.current_screen.read_aloud()
+    finish_reading(ui)
+    advance(ui, 0.1)
+    assert ui.app.session.location == Location("reader", sections[1].id, 0)
+    assert ui.app.speech.reader.active and ui.app.speech.reading_page
+
+
+def test_keep_reading_stops_at_the_end_of_help(ui):
+    ui.app.session.speech.keep_reading = True
+    ui.app.show(Location("help"))
+    pages = ui.app.current_screen.page_count()
+    ui.app.show(Location("help", None, pages - 1))
+    ui.pump(1)
+    ui.app.current_screen.read_aloud()
+    finish_reading(ui)
+    ui.pump(2)
+    assert ui.app.session.location.screen == "help" and not ui.app.speech.reader.active

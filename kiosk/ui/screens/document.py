@@ -43,6 +43,8 @@ class DocumentScreen(KioskScreen):
 
     body = None
     speech_bar = None
+    reads_on = False  # keep reading goes on past the last page (the reader: the next topic)
+    _shown_highlight = None
 
     def document(self) -> Document:
         raise NotImplementedError
@@ -93,6 +95,7 @@ class DocumentScreen(KioskScreen):
         if page != location.page:
             app.session.replace(Location(location.screen, location.section, page))
         self.title_text = document.title
+        self._shown_highlight = None  # a new body: nothing highlighted on it yet
         self.clear_widgets()
         col = self.column()
         # The reading column is centred and at most about 65 characters wide (easier to track
@@ -173,7 +176,7 @@ class DocumentScreen(KioskScreen):
             self.turn(+1)
         else:
             following = self.after_last()
-            if following is None or following[0] == _("Done"):
+            if not self.reads_on or following is None:
                 return
             following[1]()
         screen = self.app.current_screen
@@ -181,8 +184,10 @@ class DocumentScreen(KioskScreen):
             screen.read_aloud()
 
     def show_highlight(self, highlight) -> None:
-        if self.body is None:
+        """Called on every speech tick: the body is redrawn only when the highlight moves."""
+        if self.body is None or highlight == self._shown_highlight:
             return
+        self._shown_highlight = highlight
         if highlight is None:
             self.body.highlight(None, None, self.app.theme.focus)
         else:

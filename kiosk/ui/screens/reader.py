@@ -9,6 +9,8 @@ from kiosk.ui.screens.document import Document, DocumentScreen
 
 
 class ReaderScreen(DocumentScreen):
+    reads_on = True  # keep reading carries on into the next topic
+
     def section(self):
         return self.app.data.content.section(self.app.session.location.section)
 
