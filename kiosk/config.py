@@ -32,9 +32,31 @@ _TOP_LEVEL: dict[str, Any] = {
     "display": dict,
     "content_dir": (str, type(None)),
     "locales_dir": (str, type(None)),
+    "touch": dict,
+    "switch_scanning": dict,
+    "animations": bool,
+    "admin": dict,
 }
 _SCREEN = {"width_mm": (int, float), "height_mm": (int, float)}
 _DISPLAY = {"text_scale": (int, float), "theme": str}
+_TOUCH = {"repeat_ignore_ms": (int, float), "hold_ms": (int, float)}
+# ``key: 1`` is read by YAML as a number and ``key:`` as nothing; both are meant as key names.
+_SCANNING = {"key": (str, int, type(None)), "interval_seconds": (int, float)}
+_ADMIN = {"pin_hash": (str, type(None))}
+_SECTIONS = {"screen": _SCREEN, "display": _DISPLAY, "touch": _TOUCH,
+             "switch_scanning": _SCANNING, "admin": _ADMIN}
+
+# Key names a switch interface may send, spelled as Kivy names them (``Keyboard.keycodes``), so
+# the UI can look the key up without guessing. Escape and the modifier keys are left out: the
+# kiosk swallows Escape, and a held Shift or Ctrl is not a switch press.
+SCAN_KEYS: frozenset[str] = frozenset(
+    [chr(c) for c in range(ord("a"), ord("z") + 1)]
+    + [str(d) for d in range(10)]
+    + [f"f{n}" for n in range(1, 16)]
+    + [f"numpad{d}" for d in range(10)]
+    + ["spacebar", "enter", "numpadenter", "tab", "backspace", "up", "down", "left", "right",
+       "pageup", "pagedown", "home", "end", "insert", "delete"])
+_SCAN_KEY_ALIASES = {"space": "spacebar", "return": "enter"}
 
 
 @dataclass(frozen=True)
@@ -56,6 +78,12 @@ class KioskConfig:
     content_dir: Path
     locales_dir: Path
     files: tuple[Path, ...]  # the files these values came from, defaults first
+    repeat_ignore_ms: int  # a second press this soon after an accepted one is ignored
+    hold_ms: int  # how long a finger must rest on a control before its release counts
+    scan_key: str  # the key a switch interface sends, as Kivy names it; "" = no scanning
+    scan_interval_seconds: float  # how long each control stays highlighted while scanning
+    animations: bool  # screen transitions; off unless a clinic turns them on
+    admin_pin_hash: str  # see kiosk.admin_pin; "" = no PIN set, so the kiosk cannot be left
 
     @property
     def session_defaults(self) -> SessionDefaults:
@@ -100,7 +128,7 @@ def _read(path: Path) -> tuple[dict, dict[str, tuple[Path, int]]]:
     if isinstance(data, dict):
         for key in data:
             where[key] = (path, data.line_of(key))
-        for key, spec in (("screen", _SCREEN), ("display", _DISPLAY)):
+        for key, spec in _SECTIONS.items():
             sub = data.get(key)
             if isinstance(sub, dict):
                 problems += check_fields(sub, path, data.line_of(key), key, {}, spec)
@@ -156,6 +184,26 @@ def _build(values: dict, lines: dict[str, tuple[Path, int]], files: tuple[Path, 
     if theme not in THEMES:
         bad("display.theme", f"{theme!r} is not one of {', '.join(THEMES)}")
 
+    touch = values.get("touch", {})
+    repeat_ignore = touch.get("repeat_ignore_ms", 500)
+    if not 0 <= repeat_ignore <= 1500:
+        bad("touch.repeat_ignore_ms", f"{repeat_ignore} is out of range (0 to 1500 ms)")
+    hold = touch.get("hold_ms", 0)
+    if not 0 <= hold <= 1000:
+        bad("touch.hold_ms", f"{hold} is out of range (0 to 1000 ms)")
+
+    scanning = values.get("switch_scanning", {})
+    scan_key = scan_key_name(scanning.get("key"))
+    if scan_key is None:
+        bad("switch_scanning.key", f"{scanning.get('key')!r} is not a key name the kiosk knows "
+                                   "(examples: f8, spacebar, enter, 1, a; empty turns scanning "
+                                   "off)")
+    interval = scanning.get("interval_seconds", 1.5)
+    if not 0.5 <= interval <= 10:
+        bad("switch_scanning.interval_seconds", f"{interval} is out of range (0.5 to 10 seconds)")
+
+    pin_hash = (values.get("admin") or {}).get("pin_hash") or ""
+
     content_dir = _dir(values, lines, "content_dir", paths.CONTENT_DIR, bad)
     locales_dir = _dir(values, lines, "locales_dir", paths.LOCALES_DIR, bad)
 
@@ -173,7 +221,28 @@ def _build(values: dict, lines: dict[str, tuple[Path, int]], files: tuple[Path, 
         content_dir=content_dir,
         locales_dir=locales_dir,
         files=files,
+        repeat_ignore_ms=round(repeat_ignore),
+        hold_ms=round(hold),
+        scan_key=scan_key or "",
+        scan_interval_seconds=float(interval),
+        animations=values.get("animations", False),
+        admin_pin_hash=pin_hash,
     )
+
+
+def scan_key_name(raw: str | int | None) -> str | None:
+    """The Kivy name of a configured switch key, "" for none (scanning off), None if unknown.
+
+    Case and a few everyday spellings ("space", "Return") are forgiven: staff copy key names
+    from a switch interface's manual, not from Kivy's.
+    """
+    if raw is None:
+        return ""
+    name = str(raw).strip().lower()
+    if not name:
+        return ""
+    name = _SCAN_KEY_ALIASES.get(name, name)
+    return name if name in SCAN_KEYS else None
 
 
 def _dir(values: dict, lines: dict, key: str, default: Path, bad) -> Path:

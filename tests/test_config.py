@@ -83,3 +83,60 @@ def test_the_idle_warning_gives_at_least_20_seconds(write_config):
     with pytest.raises(InputError) as error:
         load_config(path)
     assert str(error.value).startswith(f"{path}:1: idle_warning_seconds: 5 is out of range")
+
+
+def test_touch_scanning_animation_and_admin_defaults():
+    config = load_config(None)
+    assert (config.repeat_ignore_ms, config.hold_ms) == (500, 0)
+    assert (config.scan_key, config.scan_interval_seconds) == ("f8", 1.5)
+    assert config.animations is False
+    assert config.admin_pin_hash == ""
+
+
+def test_touch_scanning_and_animations_can_be_set(write_config):
+    config = load_config(write_config(
+        "touch:\n  repeat_ignore_ms: 1200\n  hold_ms: 300\n"
+        "switch_scanning:\n  key: Space\n  interval_seconds: 3\nanimations: true\n"))
+    assert (config.repeat_ignore_ms, config.hold_ms) == (1200, 300)
+    assert (config.scan_key, config.scan_interval_seconds) == ("spacebar", 3.0)
+    assert config.animations is True
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("touch:\n  repeat_ignore_ms: 2000\n",
+     ":2: touch.repeat_ignore_ms: 2000 is out of range (0 to 1500 ms)"),
+    ("touch:\n  hold_ms: -5\n", ":2: touch.hold_ms: -5 is out of range (0 to 1000 ms)"),
+    ("touch:\n  hold_ms: 1500\n", ":2: touch.hold_ms: 1500 is out of range (0 to 1000 ms)"),
+    ("switch_scanning:\n  interval_seconds: 0.2\n",
+     ":2: switch_scanning.interval_seconds: 0.2 is out of range (0.5 to 10 seconds)"),
+    ("switch_scanning:\n  interval_seconds: 11\n",
+     ":2: switch_scanning.interval_seconds: 11 is out of range (0.5 to 10 seconds)"),
+    ("\nswitch_scanning:\n  key: ctrl-q\n",
+     ":3: switch_scanning.key: 'ctrl-q' is not a key name the kiosk knows"),
+    ("switch_scanning:\n  key: escape\n",
+     ":2: switch_scanning.key: 'escape' is not a key name the kiosk knows"),
+    ("animations: maybe\n", ":1: the config: 'animations' must be true or false"),
+    ("touch:\n  hold_time: 100\n", ":2: unknown key 'hold_time' in touch"),
+])
+def test_bad_touch_scanning_and_animation_values(write_config, text, expected):
+    path = write_config(text)
+    with pytest.raises(InputError) as error:
+        load_config(path)
+    assert str(error.value).startswith(f"{path}{expected}")
+
+
+@pytest.mark.parametrize("written, name", [
+    ("", ""), ("''", ""), ("F8", "f8"), ("1", "1"), ("enter", "enter"), ("Return", "enter"),
+    ("f12", "f12"), ("numpadenter", "numpadenter"), ("q", "q"),
+])
+def test_switch_key_names(write_config, written, name):
+    config = load_config(write_config(f"switch_scanning:\n  key: {written}\n"))
+    assert config.scan_key == name
+
+
+def test_every_switch_key_is_one_kivy_knows():
+    from kivy.core.window import Keyboard
+
+    from kiosk.config import SCAN_KEYS
+
+    assert set(Keyboard.keycodes) >= SCAN_KEYS

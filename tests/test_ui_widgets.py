@@ -1,5 +1,10 @@
 """Touch rules on real buttons: act on release inside, never on touch-down."""
 
+import time
+from dataclasses import replace
+
+import pytest
+
 
 def centre(button):
     return button.to_window(*button.center)
@@ -49,3 +54,53 @@ def test_a_tremor_double_tap_counts_once(ui):
     ui.idle(0.6)
     ui.tap_at(x, y)
     assert ui.app.session.location.page == 2
+
+
+@pytest.fixture
+def configured(ui, kiosk_data):
+    """The running kiosk with some config values changed, restored afterwards. The tap
+    policy's clock moves only when the test says so (``ui.idle``), not with real time, so
+    the durations below are exact however slow the machine is."""
+    policy = ui.app.tap_policy
+    real_clock, start = policy.clock, time.monotonic()
+    policy.clock = lambda: start + ui._offset
+
+    def use(**changes):
+        ui.app.replace_data(replace(kiosk_data, config=replace(kiosk_data.config, **changes)))
+        ui.idle(5)
+        ui.pump(2)
+        return ui
+
+    yield use
+    policy.clock = real_clock
+    ui.app.replace_data(kiosk_data)
+
+
+def test_configured_hold_time_must_pass_before_a_release_counts(configured):
+    ui = configured(hold_ms=400)
+    x, y = centre(ui.button("language:en"))
+    touch = ui.down(x, y)
+    ui.idle(0.39)
+    ui.up(touch)
+    assert ui.app.manager.current == "welcome"  # lifted too soon
+    ui.idle(1)
+    touch = ui.down(x, y)
+    ui.idle(0.41)
+    ui.up(touch)
+    assert ui.app.manager.current == "topics"
+
+
+def test_configured_repeat_guard_is_used(configured):
+    ui = configured(repeat_ignore_ms=1200)
+    ui.tap("language:en")
+    ui.tap("display", wait=1.19)  # still within 1.2 s of choosing the language
+    assert ui.app.manager.current == "topics"
+    ui.tap("display", wait=1.21)
+    assert ui.app.manager.current == "settings"
+
+
+def test_repeat_guard_can_be_turned_off(configured):
+    ui = configured(repeat_ignore_ms=0)
+    ui.tap("language:en")
+    ui.tap("display", wait=0.0)
+    assert ui.app.manager.current == "settings"

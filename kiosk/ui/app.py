@@ -16,11 +16,11 @@ from kivy.core.window import Window
 from kivy.graphics import Color, Rectangle
 from kivy.properties import BooleanProperty, ObjectProperty
 from kivy.uix.boxlayout import BoxLayout
-from kivy.uix.screenmanager import NoTransition, ScreenManager
+from kivy.uix.screenmanager import FadeTransition, NoTransition, ScreenManager
 
 from kiosk import i18n
 from kiosk.i18n import _
-from kiosk.input_policy import TapPolicy
+from kiosk.input_policy import TapPolicy, TapSettings
 from kiosk.loading import KioskData
 from kiosk.session import Location, Session
 from kiosk.sizes import Sizer
@@ -82,6 +82,9 @@ class KioskApp(App):
                              for lang in data.languages}
         for choice in data.fonts.values():
             register_fonts(choice)
+        config = data.config
+        self.tap_policy.settings = TapSettings(repeat_ignore_ms=config.repeat_ignore_ms,
+                                               hold_ms=config.hold_ms)
 
     def replace_data(self, data: KioskData) -> None:
         """Switch to other content or catalogues (a reload, or a test) and start a new visit."""
@@ -104,7 +107,9 @@ class KioskApp(App):
         root = KioskRoot()
         layout = BoxLayout(orientation="vertical")
         self.topbar = TopBar(size_hint_y=None)
-        self.manager = ScreenManager(transition=NoTransition())
+        # No movement unless the clinic turns it on (moving things distract and can upset).
+        self.manager = ScreenManager(transition=FadeTransition(duration=0.2)
+                                     if self.data.config.animations else NoTransition())
         for name, cls in SCREENS.items():
             self.manager.add_widget(cls(name=name))
         layout.add_widget(self.topbar)
