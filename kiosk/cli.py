@@ -71,6 +71,13 @@ def build_parser() -> argparse.ArgumentParser:
     speak.add_argument("--rate", type=float, default=1.0, help="0.5 to 2.0 (default 1.0)")
     speak.add_argument("--volume", type=float, default=0.6, help="0 to 1 (default 0.6)")
 
+    pin = commands.add_parser("set-pin", help="set the staff PIN (stored as a salted hash) in "
+                                              "a settings file")
+    pin.add_argument("--config", metavar="PATH", required=True, type=Path,
+                     help="the settings file to write it into (created if missing)")
+    pin.add_argument("--pin-stdin", action="store_true",
+                     help="read the PIN from the first line of standard input (for scripts)")
+
     i18n = commands.add_parser("i18n", help="translator tools (see docs/TRANSLATING.md)")
     steps = i18n.add_subparsers(dest="step", required=True)
     steps.add_parser("extract", parents=[config], help="write locales/kiosk.pot from code "
@@ -104,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_snapshot(args)
     if command == "audit":
         return cmd_audit(args)
+    if command == "set-pin":
+        return cmd_set_pin(args.config, from_stdin=args.pin_stdin)
     if command == "speak":
         from kiosk.speak_cli import run
 
@@ -138,6 +147,45 @@ def cmd_check(config_arg: str | None) -> int:
     from kiosk.config import config_path_from
 
     return report(run_checks(config_path_from(config_arg)), sys.stdout)
+
+
+def cmd_set_pin(path: Path, from_stdin: bool) -> int:
+    """Ask for the PIN twice without echo (or read it from stdin), then store only its hash.
+
+    The PIN itself is never printed or logged, not even in an error message.
+    """
+    import getpass
+
+    from kiosk.admin_pin import hash_pin, pin_problem, set_pin_in_file
+
+    if from_stdin:
+        pin = sys.stdin.readline().strip()
+    else:
+        try:
+            pin = getpass.getpass("New staff PIN (4 to 12 digits): ").strip()
+            again = getpass.getpass("The same PIN again: ").strip()
+        except (EOFError, KeyboardInterrupt):
+            print("\nccsvi-kiosk: set-pin: cancelled; nothing changed", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        if again != pin:
+            print("ccsvi-kiosk: set-pin: the two PINs differ; nothing changed", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    problem = pin_problem(pin)
+    if problem:
+        print(f"ccsvi-kiosk: set-pin: {problem}; nothing changed", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        set_pin_in_file(path, hash_pin(pin))
+    except InputError as exc:
+        print(f"ccsvi-kiosk: set-pin: nothing changed: {exc.problems[0]}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as exc:
+        print(f"ccsvi-kiosk: set-pin: cannot write {path}: {exc.strerror}; nothing changed",
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"ccsvi-kiosk: staff PIN set in {path} (stored as a salted hash); it takes effect "
+          "when the kiosk restarts")
+    return 0
 
 
 def cmd_run(config_arg: str | None, windowed: bool) -> int:

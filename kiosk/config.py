@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk import paths
+from kiosk.admin_pin import hash_problem
 from kiosk.i18n import known_language
 from kiosk.problems import InputError, Problem
 from kiosk.schema import check_fields
@@ -203,6 +204,9 @@ def _build(values: dict, lines: dict[str, tuple[Path, int]], files: tuple[Path, 
         bad("switch_scanning.interval_seconds", f"{interval} is out of range (0.5 to 10 seconds)")
 
     pin_hash = (values.get("admin") or {}).get("pin_hash") or ""
+    unusable = hash_problem(pin_hash)
+    if unusable:
+        bad("admin.pin_hash", unusable)
 
     content_dir = _dir(values, lines, "content_dir", paths.CONTENT_DIR, bad)
     locales_dir = _dir(values, lines, "locales_dir", paths.LOCALES_DIR, bad)
