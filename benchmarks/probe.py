@@ -1,0 +1,209 @@
+"""One fresh process: start the real kiosk, or a bare Kivy app, and report when it first drew.
+
+Run by ``benchmarks.run`` as ``python -m benchmarks.probe kiosk|bare`` in a new process for every
+start, so each one pays for imports, fonts, the window and the GL context from nothing, as the
+kiosk does when the PC is switched on. Both apps are started the same way, with the same
+headless settings (``kiosk.ui.env.prepare``) and window size, and the first drawn frame is found
+the same way: the first ``on_flip`` of the window, after ``glFinish`` so the frame is really
+drawn, not just queued for the GPU. The time is measured from a ``time.monotonic_ns()`` the
+parent took just before it started this process (``BENCH_T0_NS``); Linux's monotonic clock is
+shared by all processes.
+
+Prints one JSON line on stdout: ``first_frame_ms``, ``vmhwm_kb`` (peak resident set, read from
+``/proc/self/status`` a few frames after the first) and a sanity check that the window shows
+what it should.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+import time
+
+WINDOW = (1920, 1080)  # the kiosk's configured screen, as the tests use
+FRAMES_AFTER_FIRST = 10  # drawn or idle frames after the first, before the peak RSS is read
+
+
+def peak_rss_kb(pid: int | str = "self") -> int:
+    """VmHWM: the most resident memory the process has ever had (Linux)."""
+    with open(f"/proc/{pid}/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    raise RuntimeError("no VmHWM in /proc status")
+
+
+def _since_start_ms() -> float:
+    t0 = int(os.environ["BENCH_T0_NS"])
+    return (time.monotonic_ns() - t0) / 1e6
+
+
+def graphics() -> dict:
+    """What draws the frames: SDL's video driver and the OpenGL renderer (call after start)."""
+    from kivy.graphics.opengl import GL_RENDERER, GL_VERSION, glGetString
+
+    def text(name) -> str:
+        value = glGetString(name)
+        return value.decode(errors="replace") if isinstance(value, bytes) else str(value)
+
+    return {"sdl_video_driver": os.environ.get("SDL_VIDEODRIVER", ""),
+            "gl_renderer": text(GL_RENDERER), "gl_version": text(GL_VERSION)}
+
+
+def _watch_first_frame(app, describe) -> dict:
+    """Record the first drawn frame, then let a few frames pass and stop the app."""
+    from kivy.clock import Clock
+    from kivy.core.window import Window
+    from kivy.graphics.opengl import glFinish
+
+    result: dict = {}
+
+    def on_flip(*_args):
+        if "first_frame_ms" not in result:
+            glFinish()
+            result["first_frame_ms"] = _since_start_ms()
+            result["shown"] = describe(app)
+            Clock.schedule_once(finish, 0)
+
+    frames = [0]
+
+    def finish(_dt):
+        frames[0] += 1
+        if frames[0] < FRAMES_AFTER_FIRST:
+            Clock.schedule_once(finish, 0)
+            return
+        result["vmhwm_kb"] = peak_rss_kb()
+        app.stop()
+
+    Window.bind(on_flip=on_flip)
+    return result
+
+
+def run_bare() -> dict:
+    """The reference: Kivy's smallest app, one Label, same window and settings as the kiosk."""
+    from kiosk.ui import env
+
+    env.prepare(headless=True, size=WINDOW)
+    from kivy.app import App
+    from kivy.uix.label import Label
+
+    class BareApp(App):
+        def build(self):
+            return Label(text="Hello", font_size=48)
+
+    app = BareApp()
+    result = _watch_first_frame(app, lambda a: {"label": a.root.text,
+                                                "size": list(a.root.size), **graphics()})
+    app.run()
+    return result
+
+
+def run_kiosk() -> dict:
+    """Start exactly as ``ccsvi-kiosk run`` does (``kiosk.cli.cmd_run``), headless."""
+    logging.basicConfig(level=logging.WARNING, format="ccsvi-kiosk: %(message)s")
+    from kiosk.config import config_path_from
+    from kiosk.loading import load_kiosk
+
+    data = load_kiosk(config_path_from(None))
+    from kiosk.ui import env
+
+    env.prepare(headless=True, size=WINDOW)
+    from kiosk.ui.app import KioskApp
+
+    app = KioskApp(data)
+
+    def describe(a) -> dict:
+        buttons = [b for b in a.visible_buttons() if b.width > 0 and b.height > 0]
+        return {"screen": a.manager.current, "buttons": len(buttons),
+                "languages": sum(b.action.startswith("language:") for b in buttons)}
+
+    result = _watch_first_frame(app, describe)
+    app.run()
+    worker = getattr(app._synthesizer, "pid", None)
+    result["worker_pid"] = worker
+    return result
+
+
+def run_visit(languages: list[str] | None = None) -> dict:
+    """The kiosk after a visit in every language: the peak memory of a day's use.
+
+    Started like the tests and ``snapshot`` start it (``Driver``), with the real speech worker.
+    In each language a visitor picks the language, opens a topic, turns a page and has it read
+    aloud until the first sound, then goes back to the language screen.
+    """
+    from kiosk.audio_player import default_player
+    from kiosk.loading import load_kiosk
+    from kiosk.speech_client import WorkerSynthesizer
+
+    data = load_kiosk(None)
+    from kiosk.ui import env
+
+    env.prepare(headless=True, size=WINDOW)
+    from kiosk.ui.driver import Driver
+
+    synthesizer = WorkerSynthesizer()
+    player = default_player()  # no sound card here: a recording player
+    driver = Driver.start(data, synthesizer=synthesizer, player=player)
+    app = driver.app
+    deadline = time.monotonic() + 15
+    while app.speech._voices is None and time.monotonic() < deadline:
+        driver.pump(1)
+    codes = languages or [lang.code for lang in data.languages]
+    spoken = 0
+    for index, code in enumerate(codes):
+        if app.session.location.screen != "welcome":
+            driver.tap("home")
+            driver.tap("language")
+        driver.tap(f"language:{code}")
+        topics = [b.action for b in driver.buttons() if b.action.startswith("topic:")]
+        driver.tap(topics[index % len(topics)])
+        if app.current_screen.page_count() > 1:
+            driver.tap("next")
+        if app.speech.available(code):
+            heard = len(getattr(player, "played", []))
+            driver.tap("read_aloud")
+            deadline = time.monotonic() + 10
+            while len(getattr(player, "played", [])) == heard and time.monotonic() < deadline:
+                driver.pump(1)
+            spoken += len(getattr(player, "played", [])) > heard
+            driver.tap("stop_speech")
+    driver.pump(5)
+    result = {"languages": codes, "spoken": spoken, "vmhwm_kb": peak_rss_kb(),
+              "worker_vmhwm_kb": peak_rss_kb(synthesizer.pid) if synthesizer.pid else 0}
+    driver.stop()
+    synthesizer.close()
+    return result
+
+
+def run_catalogues() -> dict:
+    """Read and check every configured language's catalogue once, as the kiosk does at start
+    (Babel and the kiosk's modules are imported first: only the loading is timed)."""
+    from kiosk.config import load_config
+    from kiosk.i18n import Catalogues
+
+    config = load_config(None)
+    t0 = time.perf_counter()
+    catalogues = Catalogues(config.locales_dir, config.languages)
+    elapsed = (time.perf_counter() - t0) * 1000
+    return {"load_ms": elapsed, "languages": [c for c in config.languages
+                                               if catalogues.is_available(c)]}
+
+
+def main(argv: list[str]) -> int:
+    kind = argv[0] if argv else ""
+    runs = {"bare": run_bare, "kiosk": run_kiosk, "catalogues": run_catalogues,
+            "visit": lambda: run_visit(argv[1:] or None)}
+    if kind not in runs:
+        print("usage: python -m benchmarks.probe bare|kiosk|catalogues|visit [LANG ...]",
+              file=sys.stderr)
+        return 2
+    result = runs[kind]()
+    sys.stdout.write(json.dumps({"kind": kind, **result}) + "\n")
+    sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,295 @@
+"""Response times of the running kiosk, driven by real touches, in one fresh process.
+
+Run by ``benchmarks.run`` as ``python -m benchmarks.ui_bench --rounds N``; prints one JSON
+object. The kiosk is the real one (``kiosk.ui.driver.Driver``: real window, SDL offscreen,
+touches through Kivy's input queue) with the REAL speech worker (espeak-ng in a child process);
+only the player records instead of playing, because there is no sound card, and it notes the
+moment it is handed audio and the moment it is told to stop.
+
+Every measured interval starts just before Kivy's event loop receives the finger's release
+(or, for "touch to silence", the touch itself) and ends:
+
+- ``laid_out``: when Kivy starts drawing the frame after the widgets have been rebuilt and laid
+  out (the window's ``on_draw``), i.e. UI-thread time;
+- ``drawn``: when that frame is drawn (``on_flip``, after ``glFinish``);
+- speech: when the player is handed the first audio, or told to stop.
+
+If the UI needs more than one frame to settle, the last drawn frame counts. Before each
+measured release the loop rests 20 ms, as a finger does, so Kivy's 60 fps limiter has nothing
+to wait for inside the measured frame.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from benchmarks.probe import WINDOW, peak_rss_kb
+
+SETTLE_FRAMES = 6  # at most this many frames after the release for the UI to settle
+SPEECH_TIMEOUT_S = 10.0
+
+
+@dataclass
+class FrameWatch:
+    """Times (``perf_counter``) at which the window started drawing, and finished a frame."""
+
+    draws: list[float] = field(default_factory=list)
+    flips: list[float] = field(default_factory=list)
+
+    def attach(self) -> None:
+        from kivy.core.window import Window
+        from kivy.graphics.opengl import glFinish
+
+        def on_draw(*_args):
+            self.draws.append(time.perf_counter())
+
+        def on_flip(*_args):
+            glFinish()
+            self.flips.append(time.perf_counter())
+
+        Window.bind(on_draw=on_draw, on_flip=on_flip)
+
+
+def _stamping_player():
+    """A recording player (no sound card) that notes when audio is handed over and stopped."""
+    from kiosk.speech import RecordedPlayback, RecordingPlayer
+
+    class StampedPlayback(RecordedPlayback):
+        def __init__(self, duration_ms, clock, stops):
+            super().__init__(duration_ms, clock)
+            self._stops = stops
+
+        def stop(self) -> None:
+            if not self._stopped:
+                self._stops.append(time.perf_counter())
+            super().stop()
+
+    class StampingPlayer(RecordingPlayer):
+        def __init__(self):
+            super().__init__()
+            self.starts: list[float] = []
+            self.stops: list[float] = []
+
+        def play(self, wav: Path, duration_ms: int, volume: float):
+            self.starts.append(time.perf_counter())
+            self.played.append((wav, duration_ms, volume))
+            return StampedPlayback(duration_ms, self.clock, self.stops)
+
+    return StampingPlayer()
+
+
+class Bench:
+    def __init__(self, driver, watch: FrameWatch, player):
+        self.driver = driver
+        self.app = driver.app
+        self.watch = watch
+        self.player = player
+
+    # Touches ---------------------------------------------------------------------------------
+    def _centre(self, action: str) -> tuple[float, float]:
+        self.driver.pump(1)
+        button = self.driver.button(action)
+        return button.to_window(*button.center)
+
+    def _settle(self, t0: float) -> dict:
+        """Run frames until one draws nothing; times of the last drawn frame after ``t0``."""
+        from kivy.base import EventLoop
+
+        for _ in range(SETTLE_FRAMES):
+            flips = len(self.watch.flips)
+            EventLoop.idle()
+            if len(self.watch.flips) == flips:
+                break
+        draws = [t for t in self.watch.draws if t >= t0]
+        flips = [t for t in self.watch.flips if t >= t0]
+        if not flips:
+            raise RuntimeError("the release drew nothing")
+        return {"laid_out_ms": (draws[-1] - t0) * 1000, "drawn_ms": (flips[-1] - t0) * 1000,
+                "frames": len(flips)}
+
+    def measured_release(self, action: str) -> dict:
+        """Press ``action``'s button, then time its release until the UI is redrawn."""
+        from kivy.base import EventLoop
+
+        x, y = self._centre(action)
+        self.driver.idle(0.6)  # past the repeat-press guard, as a person's next tap is
+        touch = self.driver.down(x, y)
+        time.sleep(0.02)
+        t0 = time.perf_counter()
+        EventLoop._dispatch_input("end", touch)
+        return self._settle(t0)
+
+    def pump_until(self, done, timeout: float = SPEECH_TIMEOUT_S) -> bool:
+        """Run the event loop at Kivy's normal pace (60 fps) until ``done()``."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            self.driver.pump(1)
+            if done():
+                return True
+        return False
+
+    # Navigation (not measured) ---------------------------------------------------------------
+    def open_reader(self, language: str, section_index: int = 0) -> None:
+        from kiosk.session import Location
+
+        app = self.app
+        app.reset_visit()
+        app.session.language = language
+        section = app.data.content.sections[section_index]
+        app.show(Location("topics"))
+        app.show(Location("reader", section.id))
+        self.driver.pump(3)
+
+    # Figures ---------------------------------------------------------------------------------
+    def language_switch(self, rounds: int, codes: list[str]) -> list[dict]:
+        """From a reader page: Language, then another language; back on the page, translated.
+
+        The first round is a warm-up (each language's fonts are opened the first time it is
+        shown) and is reported separately as ``first_ms``.
+        """
+        self.open_reader(codes[0])
+        samples = []
+        for round_ in range(rounds + 1):
+            for code in codes[1:] + codes[:1]:
+                self.driver.tap("language")
+                sample = self.measured_release(f"language:{code}")
+                if (self.app.session.language != code
+                        or self.app.session.location.screen != "reader"):
+                    raise RuntimeError(f"switching to {code} did not return to the page")
+                samples.append({"language": code, "warm": round_ > 0, **sample})
+        return samples
+
+    def page_turn(self, rounds: int, languages: list[str], max_pages: int) -> list[dict]:
+        """Next on every page of every topic, from the first page of the first topic to the
+        last page of the last (on a topic's last page, Next opens the next topic)."""
+        samples = []
+        last = self.app.data.content.sections[-1].id
+        for round_ in range(rounds):
+            for code in languages:
+                self.open_reader(code)
+                for _ in range(max_pages):
+                    before = self.app.session.location
+                    if (before.section == last
+                            and before.page + 1 >= self.app.current_screen.page_count()):
+                        break
+                    sample = self.measured_release("next")
+                    after = self.app.session.location
+                    if after == before:
+                        raise RuntimeError("Next did not turn the page")
+                    samples.append({"language": code, "round": round_,
+                                    "topic_change": after.section != before.section,
+                                    **sample})
+        return samples
+
+    def speech(self, rounds: int, languages: list[str]) -> tuple[list[dict], list[dict]]:
+        """Read aloud, wait for the first sound, then stop it: with Stop, or a touch on the text.
+
+        Each round reads the first page of a topic in every language, moving on one topic per
+        round, as a visitor who reads a little and moves on would.
+        """
+        from kivy.base import EventLoop
+
+        onsets, stops = [], []
+        sections = len(self.app.data.content.sections)
+        for round_ in range(rounds):
+            for index, code in enumerate(languages):
+                if not self.app.speech.available(code):
+                    continue
+                self.open_reader(code, (round_ + index) % sections)
+                started = len(self.player.starts)
+                x, y = self._centre("read_aloud")
+                self.driver.idle(0.6)
+                touch = self.driver.down(x, y)
+                time.sleep(0.02)
+                t0 = time.perf_counter()
+                EventLoop._dispatch_input("end", touch)
+                if not self.pump_until(lambda n=started: len(self.player.starts) > n):
+                    raise RuntimeError(f"no speech within {SPEECH_TIMEOUT_S} s in {code}")
+                onsets.append({"language": code,
+                               "onset_ms": (self.player.starts[started] - t0) * 1000})
+                self.pump_until(lambda: False, timeout=0.3)  # it speaks for a moment
+                stopped = len(self.player.stops)
+                how = "stop_button" if (round_ + index) % 2 == 0 else "touch_text"
+                if how == "stop_button":
+                    x, y = self._centre("stop_speech")
+                    self.driver.idle(0.6)
+                    touch = self.driver.down(x, y)
+                    time.sleep(0.02)
+                    t0 = time.perf_counter()
+                    EventLoop._dispatch_input("end", touch)
+                else:  # any touch stops reading: the finger lands on the page text
+                    body = self.app.current_screen.body
+                    x, y = body.to_window(*body.center)
+                    self.driver.idle(0.6)
+                    time.sleep(0.02)
+                    t0 = time.perf_counter()
+                    touch = self.driver._touch(x, y)
+                    EventLoop._dispatch_input("begin", touch)
+                self.driver.pump(1)
+                if len(self.player.stops) <= stopped:
+                    raise RuntimeError(f"{how} did not stop the speech")
+                stops.append({"language": code, "how": how,
+                              "stop_ms": (self.player.stops[stopped] - t0) * 1000})
+                if how == "touch_text":
+                    self.driver.up(touch)
+                self.driver.pump(2)
+        return onsets, stops
+
+
+def run(rounds: int, speech_rounds: int, languages: list[str] | None,
+        page_languages: list[str] | None, max_pages: int) -> dict:
+    from kiosk.ui import env
+
+    env.prepare(headless=True, size=WINDOW)
+    from kiosk.loading import load_kiosk
+    from kiosk.speech_client import WorkerSynthesizer
+    from kiosk.ui.driver import Driver
+
+    data = load_kiosk(None)
+    synthesizer = WorkerSynthesizer()
+    player = _stamping_player()
+    driver = Driver.start(data, synthesizer=synthesizer, player=player)
+    watch = FrameWatch()
+    watch.attach()
+    bench = Bench(driver, watch, player)
+    # The voices are asked for in the background at start; wait for the answer, as a visitor
+    # does not press Read aloud in the first second either.
+    bench.pump_until(lambda: driver.app.speech._voices is not None)
+    codes = languages or [lang.code for lang in data.languages]
+    result = {
+        "language_switch": bench.language_switch(rounds, codes),
+        "page_turn": bench.page_turn(1, page_languages or codes, max_pages),
+    }
+    result["speech_onset"], result["speech_stop"] = bench.speech(speech_rounds, codes)
+    result["voices"] = sorted(driver.app.speech._voices or [])
+    result["vmhwm_kb"] = peak_rss_kb()
+    driver.stop()
+    synthesizer.close()
+    return result
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.ui_bench")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="rounds through every language for the language switch")
+    parser.add_argument("--speech-rounds", type=int, default=3)
+    parser.add_argument("--languages", nargs="+", default=None,
+                        help="languages to switch between and read aloud (default: all)")
+    parser.add_argument("--page-languages", nargs="+", default=None,
+                        help="languages to turn every page in (default: --languages)")
+    parser.add_argument("--max-pages", type=int, default=10_000,
+                        help="at most this many page turns per language")
+    args = parser.parse_args(argv)
+    result = run(args.rounds, args.speech_rounds, args.languages,
+                 args.page_languages or args.languages, args.max_pages)
+    sys.stdout.write(json.dumps(result) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
