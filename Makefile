@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup system venv run test lint check snapshot clean
+.PHONY: setup system venv run test lint check snapshot clean bench
 
 setup: system venv
 
@@ -26,6 +26,11 @@ run: setup
 test: setup
 	$(VENV)/bin/ruff check kiosk tests
 	$(PY) -m pytest
+
+# Speed and memory against the goals (not part of `test`: timings depend on the machine).
+# Prints a table and writes bench.json; `make bench BENCH_ARGS=--readme` also updates README.md.
+bench: setup
+	$(PY) -m benchmarks.run $(BENCH_ARGS)
 
 lint: venv
 	$(VENV)/bin/ruff check kiosk tests
