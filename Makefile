@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup system venv run test lint check snapshot clean bench
+.PHONY: setup system venv run test lint check snapshot clean install-kiosk uninstall-kiosk bench
 
 setup: system venv
 
@@ -44,3 +44,11 @@ snapshot: venv
 
 clean:
 	rm -rf $(VENV) shots build *.egg-info .pytest_cache .ruff_cache
+
+# Deployment on a clinic's kiosk, as root (docs/DEPLOY.md). KIOSK_MODE=kms runs it without a
+# compositor (Raspberry Pi); PURGE=1 also removes /etc/ccsvi-kiosk and the kiosk account.
+install-kiosk:
+	@bash deploy/install.sh --mode $(or $(KIOSK_MODE),cage)
+
+uninstall-kiosk:
+	@bash deploy/uninstall.sh $(if $(filter 1 yes,$(PURGE)),--purge)
