@@ -38,6 +38,10 @@ PACKAGES=(
 )
 
 log() { echo "install-kiosk: $*"; }
+# The checkout usually belongs to the person who cloned it, not to root: trust it explicitly.
+srcgit() { git -c safe.directory="$src" -C "$src" "$@"; }
+# No systemd running (a chroot building an SD card image): enable units, start nothing.
+systemd_running() { [ -d /run/systemd/system ]; }
 die() { echo "install-kiosk: $*" >&2; exit 1; }
 
 while [ $# -gt 0 ]; do
@@ -113,7 +117,7 @@ write_settings() {
   if [ ! -e "$etc/update.conf" ]; then
     install -m 0644 "$here/etc/update.conf" "$etc/update.conf"
     # Updates come from where this checkout came from, if it is a git clone.
-    origin=$(git -C "$src" remote get-url origin 2>/dev/null || true)
+    origin=$(srcgit remote get-url origin 2>/dev/null || true)
     if [ -n "$origin" ]; then
       sed -i "s|^UPDATE_REPO=.*|UPDATE_REPO=$origin|" "$etc/update.conf"
     fi
@@ -140,13 +144,14 @@ install_files() {
 
 install_release() {
   local name describe args=()
-  describe=$(git -C "$src" describe --tags --always --dirty 2>/dev/null || echo local)
+  describe=$(srcgit describe --tags --always --dirty 2>/dev/null || echo local)
+  describe=${describe//[^A-Za-z0-9._+-]/_}
   name="$(date +%Y%m%d-%H%M%S)-$describe"
   args=(--prefix "$prefix" --config "$etc/kiosk.yaml" --update-conf "$etc/update.conf"
         --from-dir "$src" --name "$name")
   [ -z "$VENV" ] || args+=(--venv "$VENV")
-  if system; then
-    "$prefix/bin/ccsvi-kiosk-update" "${args[@]}"
+  if system && systemd_running; then
+    "$prefix/bin/ccsvi-kiosk-update" "${args[@]}"   # restarts the kiosk if it is running
   else
     KIOSK_RESTART_CMD="" "$prefix/bin/ccsvi-kiosk-update" "${args[@]}"
   fi || die "nothing was enabled: the check above failed. Fix what it names, then run" \
@@ -155,10 +160,9 @@ install_release() {
 
 enable_units() {
   local dm
-  systemctl daemon-reload
   systemctl disable --quiet "$OTHER" 2>/dev/null || true
   systemctl enable --quiet "$UNIT" ccsvi-kiosk-update.timer
-  systemctl start ccsvi-kiosk-update.timer
+  if systemd_running; then systemctl start ccsvi-kiosk-update.timer; fi
   if systemctl is-enabled --quiet display-manager.service 2>/dev/null; then
     dm=$(basename "$(readlink -f /etc/systemd/system/display-manager.service)")
     log "warning: a desktop login ($dm) is enabled and may take the screen from the kiosk;" \
@@ -172,12 +176,13 @@ if system; then
 fi
 write_settings
 install_files
-if system; then systemctl daemon-reload; fi
+if system && systemd_running; then systemctl daemon-reload; fi
 install_release
 if system; then
   enable_units
   log "done. The kiosk ($UNIT) starts at the next boot; to start it now (this takes over the"
   log "screen and tty1): sudo systemctl start $UNIT"
+  systemd_running || log "(systemd is not running here, so nothing was started or restarted)"
 else
   log "done: installed into $ROOT (no packages, account or systemctl in this mode)"
 fi

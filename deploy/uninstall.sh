@@ -38,8 +38,10 @@ if system && [ "$(id -u)" -ne 0 ]; then
   die "run this as root: sudo make uninstall-kiosk"
 fi
 
+systemd_running() { [ -d /run/systemd/system ]; }
 if system && command -v systemctl >/dev/null; then
-  systemctl disable --now --quiet "${UNITS[@]}" 2>/dev/null || true
+  if systemd_running; then systemctl stop "${UNITS[@]}" 2>/dev/null || true; fi
+  systemctl disable --quiet "${UNITS[@]}" 2>/dev/null || true
 fi
 for unit in "${UNITS[@]}"; do
   rm -f "$ROOT/etc/systemd/system/$unit"
@@ -48,7 +50,7 @@ rm -f "$ROOT/etc/pam.d/ccsvi-kiosk" "$ROOT/usr/local/bin/ccsvi-kiosk" \
   "$ROOT/usr/local/bin/ccsvi-kiosk-update"
 rm -rf "$ROOT/opt/ccsvi-kiosk"
 log "removed the units, the commands and /opt/ccsvi-kiosk"
-if system && command -v systemctl >/dev/null; then
+if system && systemd_running; then
   systemctl daemon-reload || true
 fi
 

@@ -182,7 +182,11 @@ releases_newest_first() {  # release names are tags or dates: no blanks or newli
   ls -1dt "$PREFIX"/releases/*/ 2>/dev/null | sed 's:/$::'
 }
 
-new_tree() { mktemp -d "$PREFIX/releases/.new-XXXXXX"; }
+new_tree() {  # new_tree NAME: an empty folder for release NAME until it passes its check
+  rm -rf "$PREFIX/releases/.new-$1"
+  mkdir -m 0755 "$PREFIX/releases/.new-$1"
+  echo "$PREFIX/releases/.new-$1"
+}
 
 # --- commands -------------------------------------------------------------------------------
 cmd_from_dir() {
@@ -190,13 +194,14 @@ cmd_from_dir() {
   if [ ! -f "$src/pyproject.toml" ] || [ ! -d "$src/kiosk" ]; then
     die "$src is not a kiosk source tree"
   fi
-  if git -C "$src" rev-parse --git-dir >/dev/null 2>&1; then
-    commit=$(git -C "$src" rev-parse HEAD)
-    [ -z "$(git -C "$src" status --porcelain --untracked-files=no -- kiosk content locales \
-      pyproject.toml)" ] || commit="$commit+local-changes"
+  if git -c safe.directory="$src" -C "$src" rev-parse --git-dir >/dev/null 2>&1; then
+    commit=$(git -c safe.directory="$src" -C "$src" rev-parse HEAD)
+    [ -z "$(git -c safe.directory="$src" -C "$src" status --porcelain --untracked-files=no \
+      -- kiosk content locales pyproject.toml)" ] || commit="$commit+local-changes"
   fi
   [ -n "$name" ] || name=$(date +%Y%m%d-%H%M%S)
-  tree=$(new_tree)
+  [[ $name =~ ^[A-Za-z0-9][A-Za-z0-9._+-]*$ ]] || die "'$name' is not a usable release name"
+  tree=$(new_tree "$name")
   tar -C "$src" -cf - --exclude=.git --exclude=.venv --exclude=__pycache__ --exclude='*.egg-info' \
     --exclude=.pytest_cache --exclude=.ruff_cache --exclude=./shots --exclude=./build \
     --exclude=./dist . | tar -C "$tree" -xf -
@@ -241,7 +246,7 @@ cmd_update() {
     name="$tag-${commit:0:8}"     # the tag was moved: keep both
   fi
   log "installing $tag ($commit) from $REPO"
-  tree=$(new_tree)
+  tree=$(new_tree "$name")
   git --git-dir="$git_dir" archive "$commit" | tar -C "$tree" -xf -
   prepare "$tree" "$commit" "$REPO $tag"
   if ! install_tree "$tree" "$name"; then

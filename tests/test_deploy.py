@@ -234,8 +234,9 @@ def test_update_installs_a_good_tag_and_refuses_a_broken_one_keeping_the_old(kio
     release_tag(release_repo, "v1.1", "broken content")
     result = kiosk.update()
     assert result.returncode == 1
-    assert re.search(r"content/explainer\.yaml:\d+: unknown key 'titel'", result.stderr), \
-        result.stderr
+    # The check names the file and line, in the new release it was about to install.
+    assert re.search(r"releases/\.new-v1\.1/content/explainer\.yaml:\d+: unknown key 'titel'",
+                     result.stderr), result.stderr
     assert "refused v1.1: its check failed (see above); still running v1.0" in result.stderr
     assert kiosk.current() == "v1.0"
     assert kiosk.restarts() == 1
