@@ -110,17 +110,25 @@ install_if_absent() {  # install_if_absent SOURCE TARGET: never overwrite a clin
 }
 
 write_settings() {
-  local origin
+  local origin line
   install -d -m 0755 "$etc"
-  install_if_absent "$here/etc/kiosk.yaml" "$etc/kiosk.yaml"
+  # Readable by root and the kiosk's account only: `set-pin` stores the staff PIN's hash here.
+  if [ -e "$etc/kiosk.yaml" ]; then
+    log "keeping $etc/kiosk.yaml"
+  else
+    install -m 0640 "$here/etc/kiosk.yaml" "$etc/kiosk.yaml"
+    if system; then chgrp "$KIOSK_USER" "$etc/kiosk.yaml"; fi
+    log "wrote $etc/kiosk.yaml"
+  fi
   install_if_absent "$here/etc/environment" "$etc/environment"
   if [ ! -e "$etc/update.conf" ]; then
-    install -m 0644 "$here/etc/update.conf" "$etc/update.conf"
     # Updates come from where this checkout came from, if it is a git clone.
     origin=$(srcgit remote get-url origin 2>/dev/null || true)
-    if [ -n "$origin" ]; then
-      sed -i "s|^UPDATE_REPO=.*|UPDATE_REPO=$origin|" "$etc/update.conf"
-    fi
+    while IFS= read -r line; do
+      [[ $line == UPDATE_REPO=* ]] && line="UPDATE_REPO=$origin"
+      printf '%s\n' "$line"
+    done <"$here/etc/update.conf" >"$etc/update.conf"
+    chmod 0644 "$etc/update.conf"
     log "wrote $etc/update.conf (updates from: ${origin:-nowhere yet})"
   else
     log "keeping $etc/update.conf"

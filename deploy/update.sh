@@ -304,7 +304,11 @@ main() {
     esac
     shift
   done
-  [ -f "$CONFIG" ] || [ "$command" = list ] || [ "$command" = resume ] \
+  if [ "$command" = list ]; then
+    cmd_list  # reads only: any user may list, without waiting for a running update
+    return
+  fi
+  [ -f "$CONFIG" ] || [ "$command" = resume ] \
     || die "$CONFIG not found (the kiosk's settings; install.sh creates it)"
   mkdir -p "$PREFIX/releases" "$PREFIX/venvs"
   exec 9>"$PREFIX/.lock"
@@ -313,7 +317,6 @@ main() {
   case $command in
     update) cmd_update ;;
     from-dir) cmd_from_dir "$(cd "$from" && pwd)" "$name" "$venv" ;;
-    list) cmd_list ;;
     rollback) cmd_rollback "$arg" ;;
     resume) rm -f "$PREFIX/hold"; log "updates resume with the next run of the timer" ;;
   esac

@@ -98,9 +98,10 @@ def test_install_puts_app_settings_units_and_commands_in_place(kiosk):
     assert (kiosk.root / "etc" / "pam.d" / "ccsvi-kiosk").is_file()
     assert os.readlink(kiosk.root / "usr" / "local" / "bin" / "ccsvi-kiosk") \
         == "/opt/ccsvi-kiosk/bin/ccsvi-kiosk"
-    for name in ("kiosk.yaml", "update.conf", "environment"):
-        mode = stat.S_IMODE((kiosk.etc / name).stat().st_mode)
-        assert mode == 0o644, name  # the kiosk's account must be able to read its settings
+    # The settings hold the staff PIN's hash: not for every local account to read.
+    assert stat.S_IMODE((kiosk.etc / "kiosk.yaml").stat().st_mode) == 0o640
+    for name in ("update.conf", "environment"):
+        assert stat.S_IMODE((kiosk.etc / name).stat().st_mode) == 0o644, name
     assert "(no packages, account or systemctl in this mode)" in install(kiosk.root).stdout
 
 
