@@ -30,7 +30,7 @@ UNITS=(ccsvi-kiosk.service ccsvi-kiosk-kms.service ccsvi-kiosk-update.service
        ccsvi-kiosk-update.timer)
 PACKAGES=(
   cage xwayland                       # the kiosk compositor, and X11 for Kivy's SDL inside it
-  python3-venv git                    # the app's Python environment; releases for updates
+  python3-venv git ca-certificates    # the app's Python environment; releases for updates
   espeak-ng alsa-utils                # speech and its player
   fonts-noto-core fonts-noto-cjk fonts-dejavu-core  # Latin, Arabic and Chinese fonts
   libmtdev1 libgl1 libegl1 libgles2 libgl1-mesa-dri libgbm1 libdrm2  # Kivy's input and OpenGL

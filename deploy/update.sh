@@ -108,7 +108,7 @@ run_check() {  # run_check TREE NAME: `ccsvi-kiosk check` of TREE with this kios
        "$tree/.venv/bin/python" -P -m kiosk check --config "$CONFIG")
   if [ "$(id -u)" -eq 0 ] && id -u "$KIOSK_USER" >/dev/null 2>&1; then
     # As the kiosk's own account: a file it cannot read fails here, not on the screen.
-    cmd=(setpriv --reuid="$KIOSK_USER" --regid="$KIOSK_USER" --init-groups "${cmd[@]}")
+    cmd=(setpriv --reuid="$KIOSK_USER" --regid="$(id -g "$KIOSK_USER")" --init-groups "${cmd[@]}")
   fi
   log "checking $name with $CONFIG"
   "${cmd[@]}" 2>&1 | sed 's/^/  /' >&2

@@ -225,6 +225,9 @@ def test_update_installs_a_good_tag_and_refuses_a_broken_one_keeping_the_old(kio
     assert os.readlink(kiosk.prefix / "previous") == f"releases/{installed}"
     assert kiosk.restarts() == 1
     assert "check: OK" in result.stderr
+    # Same dependencies as the running release: its Python environment is shared, not rebuilt.
+    assert (kiosk.prefix / "current" / ".venv").resolve() == Path(sys.prefix).resolve()
+    assert list((kiosk.prefix / "venvs").iterdir()) == []
 
     result = kiosk.update()  # nothing new: no restart
     assert result.returncode == 0
