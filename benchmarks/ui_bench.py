@@ -36,23 +36,43 @@ SPEECH_TIMEOUT_S = 10.0
 
 @dataclass
 class FrameWatch:
-    """Times (``perf_counter``) at which the window started drawing, and finished a frame."""
+    """Times (``perf_counter``) at which the window started drawing and finished a frame, the
+    UI thread's CPU time (``thread_time``) when it started drawing, and the garbage
+    collector's pauses, so a slow sample can be told apart from a busy machine."""
 
     draws: list[float] = field(default_factory=list)
+    draws_cpu: list[float] = field(default_factory=list)
     flips: list[float] = field(default_factory=list)
+    collections: list[tuple[float, float]] = field(default_factory=list)
 
     def attach(self) -> None:
+        import gc
+
         from kivy.core.window import Window
         from kivy.graphics.opengl import glFinish
 
         def on_draw(*_args):
             self.draws.append(time.perf_counter())
+            self.draws_cpu.append(time.thread_time())
 
         def on_flip(*_args):
             glFinish()
             self.flips.append(time.perf_counter())
 
+        started = [0.0]
+
+        def on_gc(phase, _info):
+            if phase == "start":
+                started[0] = time.perf_counter()
+            else:
+                self.collections.append((started[0], time.perf_counter()))
+
         Window.bind(on_draw=on_draw, on_flip=on_flip)
+        gc.callbacks.append(on_gc)
+
+    def gc_ms(self, t0: float, t1: float) -> float:
+        """Time the garbage collector paused the UI thread between ``t0`` and ``t1``."""
+        return sum(max(0.0, min(b, t1) - max(a, t0)) for a, b in self.collections) * 1000
 
 
 def _stamping_player():
@@ -96,8 +116,9 @@ class Bench:
         button = self.driver.button(action)
         return button.to_window(*button.center)
 
-    def _settle(self, t0: float) -> dict:
-        """Run frames until one draws nothing; times of the last drawn frame after ``t0``."""
+    def _settle(self, t0: float, cpu0: float) -> dict:
+        """Run frames until one draws nothing; times of the last drawn frame after ``t0``
+        (``cpu_ms``: the UI thread's CPU time until it started drawing that frame)."""
         from kivy.base import EventLoop
 
         for _ in range(SETTLE_FRAMES):
@@ -105,12 +126,16 @@ class Bench:
             EventLoop.idle()
             if len(self.watch.flips) == flips:
                 break
-        draws = [t for t in self.watch.draws if t >= t0]
-        flips = [t for t in self.watch.flips if t >= t0]
+        watch = self.watch
+        draws = [i for i, t in enumerate(watch.draws) if t >= t0]
+        flips = [t for t in watch.flips if t >= t0]
         if not flips:
             raise RuntimeError("the release drew nothing")
-        return {"laid_out_ms": (draws[-1] - t0) * 1000, "drawn_ms": (flips[-1] - t0) * 1000,
-                "frames": len(flips)}
+        last = draws[-1]
+        return {"laid_out_ms": (watch.draws[last] - t0) * 1000,
+                "drawn_ms": (flips[-1] - t0) * 1000, "frames": len(flips),
+                "cpu_ms": (watch.draws_cpu[last] - cpu0) * 1000,
+                "gc_ms": watch.gc_ms(t0, watch.draws[last])}
 
     def measured_release(self, action: str) -> dict:
         """Press ``action``'s button, then time its release until the UI is redrawn."""
@@ -120,9 +145,9 @@ class Bench:
         self.driver.idle(0.6)  # past the repeat-press guard, as a person's next tap is
         touch = self.driver.down(x, y)
         time.sleep(0.02)
-        t0 = time.perf_counter()
+        t0, cpu0 = time.perf_counter(), time.thread_time()
         EventLoop._dispatch_input("end", touch)
-        return self._settle(t0)
+        return self._settle(t0, cpu0)
 
     def pump_until(self, done, timeout: float = SPEECH_TIMEOUT_S) -> bool:
         """Run the event loop at Kivy's normal pace (60 fps) until ``done()``."""
@@ -202,6 +227,7 @@ class Bench:
                     continue
                 self.open_reader(code, (round_ + index) % sections)
                 started = len(self.player.starts)
+                backlog = len(getattr(self.app.speech.synthesizer, "_pending", ()))
                 x, y = self._centre("read_aloud")
                 self.driver.idle(0.6)
                 touch = self.driver.down(x, y)
@@ -211,7 +237,8 @@ class Bench:
                 if not self.pump_until(lambda n=started: len(self.player.starts) > n):
                     raise RuntimeError(f"no speech within {SPEECH_TIMEOUT_S} s in {code}")
                 onsets.append({"language": code,
-                               "onset_ms": (self.player.starts[started] - t0) * 1000})
+                               "onset_ms": (self.player.starts[started] - t0) * 1000,
+                               "backlog": backlog})
                 self.pump_until(lambda: False, timeout=0.3)  # it speaks for a moment
                 stopped = len(self.player.stops)
                 how = "stop_button" if (round_ + index) % 2 == 0 else "touch_text"

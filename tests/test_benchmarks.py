@@ -53,6 +53,16 @@ def test_quick_run_measured_the_real_kiosk(quick_report):
     assert any(not s["topic_change"] for s in ui["page_turn"])
 
 
+def test_quick_run_breaks_the_cold_start_down(quick_report):
+    stages = quick_report["cold_start_stages"]
+    assert list(stages["kiosk"]) == ["interpreter", "core_imported", "data_loaded", "window",
+                                     "ui_imported", "built", "first_frame"]
+    assert list(stages["bare"]) == ["interpreter", "window", "ui_imported", "built",
+                                    "first_frame"]
+    kiosk = quick_report["raw"]["cold"][0]["kiosk"]
+    assert sum(stages["kiosk"].values()) == pytest.approx(kiosk["first_frame_ms"], abs=1)
+
+
 def test_quick_run_names_the_machine(quick_report):
     info = quick_report["machine"]
     assert info["cores"] >= 1
