@@ -44,6 +44,10 @@ class FrameWatch:
     draws_cpu: list[float] = field(default_factory=list)
     flips: list[float] = field(default_factory=list)
     collections: list[tuple[float, float]] = field(default_factory=list)
+    # Wait for each frame to be drawn (``glFinish``) so ``flips`` are "drawn" times. Off while
+    # speech is timed: the kiosk itself never waits for the renderer, and neither should it
+    # while the timed speech tick is due.
+    finish: bool = True
 
     def attach(self) -> None:
         import gc
@@ -56,7 +60,8 @@ class FrameWatch:
             self.draws_cpu.append(time.thread_time())
 
         def on_flip(*_args):
-            glFinish()
+            if self.finish:
+                glFinish()
             self.flips.append(time.perf_counter())
 
         started = [0.0]
@@ -103,8 +108,25 @@ def _stamping_player():
     return StampingPlayer()
 
 
+def _stamp_synthesis(synthesizer) -> list[tuple[float, float]]:
+    """Note when each sentence was asked for and when the worker's answer arrived."""
+    stamps: list[tuple[float, float]] = []
+    original = synthesizer.synthesize
+
+    def synthesize(utterance):
+        asked = time.perf_counter()
+        future = original(utterance)
+        future.add_done_callback(lambda _f: stamps.append((asked, time.perf_counter())))
+        return future
+
+    synthesizer.synthesize = synthesize
+    return stamps
+
+
 class Bench:
-    def __init__(self, driver, watch: FrameWatch, player):
+    def __init__(self, driver, watch: FrameWatch, player,
+                 synthesized: list[tuple[float, float]] | None = None):
+        self.synthesized = synthesized if synthesized is not None else []
         self.driver = driver
         self.app = driver.app
         self.watch = watch
@@ -220,6 +242,7 @@ class Bench:
         from kivy.base import EventLoop
 
         onsets, stops = [], []
+        self.watch.finish = False
         sections = len(self.app.data.content.sections)
         for round_ in range(rounds):
             for index, code in enumerate(languages):
@@ -236,8 +259,12 @@ class Bench:
                 EventLoop._dispatch_input("end", touch)
                 if not self.pump_until(lambda n=started: len(self.player.starts) > n):
                     raise RuntimeError(f"no speech within {SPEECH_TIMEOUT_S} s in {code}")
-                onsets.append({"language": code,
-                               "onset_ms": (self.player.starts[started] - t0) * 1000,
+                played = self.player.starts[started]
+                # When the worker delivered the first sentence of this reading (the rest of
+                # the onset is the UI noticing it, on its 20 Hz speech tick).
+                ready = [done for asked, done in self.synthesized if asked >= t0]
+                onsets.append({"language": code, "onset_ms": (played - t0) * 1000,
+                               "synthesized_ms": (ready[0] - t0) * 1000 if ready else None,
                                "backlog": backlog})
                 self.pump_until(lambda: False, timeout=0.3)  # it speaks for a moment
                 stopped = len(self.player.stops)
@@ -265,6 +292,7 @@ class Bench:
                 if how == "touch_text":
                     self.driver.up(touch)
                 self.driver.pump(2)
+        self.watch.finish = True
         return onsets, stops
 
 
@@ -279,11 +307,12 @@ def run(rounds: int, speech_rounds: int, languages: list[str] | None,
 
     data = load_kiosk(None)
     synthesizer = WorkerSynthesizer()
+    synthesized = _stamp_synthesis(synthesizer)
     player = _stamping_player()
     driver = Driver.start(data, synthesizer=synthesizer, player=player)
     watch = FrameWatch()
     watch.attach()
-    bench = Bench(driver, watch, player)
+    bench = Bench(driver, watch, player, synthesized)
     # The voices are asked for in the background at start; wait for the answer, as a visitor
     # does not press Read aloud in the first second either.
     bench.pump_until(lambda: driver.app.speech._voices is not None)
