@@ -202,9 +202,14 @@ def cmd_run(config_arg: str | None, windowed: bool) -> int:
     fullscreen = data.config.fullscreen and not windowed
     env.prepare(headless=False, fullscreen=fullscreen, size=(1920, 1080) if fullscreen
                 else (1280, 720))
+    from kiosk.admin_status import StartupCheck
+    from kiosk.config import config_path_from
     from kiosk.ui.app import KioskApp
 
-    KioskApp(data).run()
+    app = KioskApp(data)
+    # What `check` says, for the staff screen; in the background, after the first screen.
+    app.admin_gate.startup_check = StartupCheck(config_path_from(config_arg)).start()
+    app.run()
     return 0
 
 

@@ -26,10 +26,13 @@ from kiosk.session import Location, Session
 from kiosk.sizes import Sizer
 from kiosk.speech import Player, Synthesizer
 from kiosk.theme import THEMES
+from kiosk.ui.admin_gate import AdminGate
 from kiosk.ui.idle_warning import IdleWarning
 from kiosk.ui.measure import register_fonts
+from kiosk.ui.screens.admin import AdminScreen
 from kiosk.ui.screens.glossary import GlossaryScreen
 from kiosk.ui.screens.help import HelpScreen
+from kiosk.ui.screens.pin import PinScreen
 from kiosk.ui.screens.reader import ReaderScreen
 from kiosk.ui.screens.settings import SettingsScreen
 from kiosk.ui.screens.sources import SourcesScreen
@@ -51,6 +54,8 @@ SCREENS = {
     "help": HelpScreen,
     "settings": SettingsScreen,
     "voice": VoiceScreen,
+    "pin": PinScreen,  # staff only: reached by holding the top-left corner (admin_gate)
+    "admin": AdminScreen,
 }
 
 KEY_ESCAPE, KEY_BACKSPACE, KEY_TAB, KEY_ENTER, KEY_SPACE = 27, 8, 9, 13, 32
@@ -74,6 +79,7 @@ class KioskApp(App):
         self._last_activity = time.monotonic()
         self._warning_shown = 0.0
         self.idle_warning = None
+        self.admin_gate = AdminGate(self)
         self._use(data)
 
     def _use(self, data: KioskData) -> None:
@@ -119,6 +125,7 @@ class KioskApp(App):
             self._bg_colour = Color(*self.theme.background, 1)
             self._bg = Rectangle(pos=root.pos, size=root.size)
         root.bind(size=self._resize_background, pos=self._resize_background)
+        Window.bind(on_motion=self.admin_gate.on_motion)  # sees touches before any widget
         Window.bind(on_request_close=self._refuse_close, on_key_down=self._on_key_down,
                     on_resize=lambda *_: Clock.schedule_once(lambda _dt: self.refresh(), 0))
         Clock.schedule_interval(self._check_idle, 1.0)

@@ -25,6 +25,7 @@ def every_view(app) -> Iterator[tuple[str, Location]]:
         for page in range(app.current_screen.page_count()):
             yield f"reader-{section.id}-p{page + 1}", Location("reader", section.id, page)
     yield "settings", Location("settings")
+    yield "pin", Location("pin")  # staff only, but a visitor may land on it by accident
 
 
 def take_snapshots(driver: Driver, out: Path, languages: list[str], scales: list[float],
