@@ -104,3 +104,17 @@ def test_repeat_guard_can_be_turned_off(configured):
     ui.tap("language:en")
     ui.tap("display", wait=0.0)
     assert ui.app.manager.current == "settings"
+
+
+def test_screens_change_without_movement_unless_animations_are_turned_on(configured):
+    from kivy.uix.screenmanager import FadeTransition, NoTransition
+
+    ui = configured()
+    assert isinstance(ui.app.manager.transition, NoTransition)
+    ui = configured(animations=True)
+    assert isinstance(ui.app.manager.transition, FadeTransition)
+    ui.tap("language:en")
+    for _ in range(30):  # let the fade run its course (0.2 s)
+        ui.pump(1)
+    assert ui.app.manager.current == "topics"
+    assert ui.button("topic:" + ui.app.data.content.sections[0].id)

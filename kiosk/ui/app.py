@@ -91,6 +91,12 @@ class KioskApp(App):
         config = data.config
         self.tap_policy.settings = TapSettings(repeat_ignore_ms=config.repeat_ignore_ms,
                                                hold_ms=config.hold_ms)
+        if hasattr(self, "manager"):
+            self.manager.transition = self._transition()
+
+    def _transition(self):
+        """No movement unless the clinic turns it on (moving things distract and can upset)."""
+        return FadeTransition(duration=0.2) if self.data.config.animations else NoTransition()
 
     def replace_data(self, data: KioskData) -> None:
         """Switch to other content or catalogues (a reload, or a test) and start a new visit."""
@@ -113,9 +119,7 @@ class KioskApp(App):
         root = KioskRoot()
         layout = BoxLayout(orientation="vertical")
         self.topbar = TopBar(size_hint_y=None)
-        # No movement unless the clinic turns it on (moving things distract and can upset).
-        self.manager = ScreenManager(transition=FadeTransition(duration=0.2)
-                                     if self.data.config.animations else NoTransition())
+        self.manager = ScreenManager(transition=self._transition())
         for name, cls in SCREENS.items():
             self.manager.add_widget(cls(name=name))
         layout.add_widget(self.topbar)
