@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup system venv run test lint check snapshot clean install-kiosk uninstall-kiosk bench
+.PHONY: setup system venv run test lint check snapshot clean install-kiosk uninstall-kiosk bench soak
 
 setup: system venv
 
@@ -52,3 +52,10 @@ install-kiosk:
 
 uninstall-kiosk:
 	@bash deploy/uninstall.sh $(if $(filter 1 yes,$(PURGE)),--purge)
+
+# A seeded random visitor on the real app with real speech: SEED= and ACTIONS= to change
+# (the seed is printed, and a failure prints the command that replays it).
+ACTIONS ?= 20000
+SEED ?=
+soak: setup
+	$(PY) -m kiosk.ui.monkey --actions $(ACTIONS) $(if $(SEED),--seed $(SEED)) --speech worker

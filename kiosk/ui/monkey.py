@@ -212,8 +212,9 @@ class Monkey:
             player.clock = self.clock
             undo.append(lambda: setattr(player, "clock", old_player_clock))
         # Idle time is what the monkey says it is, not the wall clock's.
-        Clock.unschedule(app._check_idle)
-        undo.append(lambda: Clock.schedule_interval(app._check_idle, 1.0))
+        if any(event.get_callback() == app._check_idle for event in Clock.get_events()):
+            Clock.unschedule(app._check_idle)
+            undo.append(lambda: Clock.schedule_interval(app._check_idle, 1.0))
         gate = getattr(app, "admin_gate", None)
         if gate is not None:
             old_exit = gate.on_exit

@@ -1,0 +1,79 @@
+"""The soak test's short form: 1,000 random visitor actions on the real app (``make soak`` runs
+20,000). A failure shows the seed and the last actions; set ``SOAK_SEED`` to replay one."""
+
+import json
+import os
+import random
+import subprocess
+import sys
+import threading
+
+from kivy.clock import Clock
+
+from kiosk.ui.monkey import Monkey
+
+
+def monkey(*args, tmp_path):
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    out = tmp_path / "soak.json"
+    result = subprocess.run([sys.executable, "-m", "kiosk.ui.monkey", "--json", str(out),
+                             "--speech", "recording", *args],
+                            capture_output=True, text=True, timeout=1800)
+    return result, (json.loads(out.read_text()) if out.exists() else None)
+
+
+def test_a_thousand_random_actions_raise_nothing_and_reach_every_screen(tmp_path):
+    seed = int(os.environ.get("SOAK_SEED") or random.SystemRandom().randrange(10**9))
+    result, summary = monkey("--actions", "1000", "--seed", str(seed),
+                             "--max-growth-mb", "-1", tmp_path=tmp_path)
+    report = result.stdout + result.stderr  # the seed and the last 30 actions, on failure
+    assert summary is not None, report
+    assert summary["errors"] == [], report
+    assert summary["done"] == 1000, report
+    assert summary["visited"] == summary["screens"], report
+    assert {"welcome", "topics", "reader", "help", "settings", "voice"} <= set(summary["screens"])
+    assert result.returncode == 0, report
+    # Memory is only reported here: 1,000 actions barely pass the warm-up (make soak checks it).
+    print(f"soak seed {seed}: VmRSS {summary['rss_warm_kb'] // 1024} MB after warm-up, "
+          f"{summary['growth_mb']:+.1f} MB by the end; {summary['cpu_seconds']} s CPU")
+
+
+def test_a_seed_replays_the_same_visit(tmp_path):
+    runs = [monkey("--actions", "40", "--seed", "7", "--warmup", "40",
+                   "--max-growth-mb", "-1", tmp_path=tmp_path / str(n)) for n in (1, 2)]
+    (first, one), (second, two) = runs
+    assert one is not None and two is not None, first.stderr + second.stderr
+    assert len(one["last_actions"]) == 30
+    assert one["last_actions"] == two["last_actions"]
+    assert "soak: seed 7, 40 actions" in first.stdout
+
+
+def test_errors_kivy_or_a_thread_only_log_still_fail_the_run_and_show_the_seed(ui):
+    def thread_fails():
+        raise RuntimeError("worker thread broke")
+
+    def clock_fails(_dt):
+        raise ValueError("a clock callback broke")
+
+    thread = threading.Thread(target=thread_fails, name="doomed")
+    original = Monkey.act_wait
+
+    def act_wait(self):
+        thread.start()
+        thread.join()
+        return original(self)
+
+    Monkey.act_wait = act_wait
+    try:
+        result = Monkey(ui, seed=5).run(40, warmup=40)
+    finally:
+        Monkey.act_wait = original
+    assert any("worker thread broke" in e for e in result.errors)
+    failures = result.failures(None)
+    assert failures and result.done < 40
+    assert result.history[-1].startswith(f"#{result.done - 1} ")
+
+    Clock.schedule_once(clock_fails, 0)
+    result = Monkey(ui, seed=6).run(10, warmup=10)
+    assert any("a clock callback broke" in e for e in result.errors)
+    assert "a clock callback broke" in result.history[-1]
