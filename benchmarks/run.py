@@ -99,7 +99,7 @@ def catalogue_load(runs: int) -> list[float]:
     return [probe("catalogues")["load_ms"] for _ in range(runs)]
 
 
-def machine(graphics: dict) -> dict:
+def machine(graphics: dict, raw: dict) -> dict:
     model = platform.processor() or platform.machine()
     try:
         cpuinfo = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
@@ -117,13 +117,16 @@ def machine(graphics: dict) -> dict:
         "sdl_video_driver": graphics.get("sdl_video_driver", ""),
         "gl_renderer": graphics.get("gl_renderer", ""),
         "gl_version": graphics.get("gl_version", ""),
+        "load_average": [round(raw.get("load_before", 0.0), 1),
+                         round(raw.get("load_after", 0.0), 1)],
     }
 
 
 # The measurements ---------------------------------------------------------------------------
 def measure(pairs: int, runs: int, memory_pairs: int, ui_args: list[str],
             visit_languages: list[str] = (), log=print) -> dict:
-    raw: dict = {"cold": [], "memory": [], "ui": []}
+    # How busy the machine was (1-minute load average), since other work slows every figure.
+    raw: dict = {"cold": [], "memory": [], "ui": [], "load_before": os.getloadavg()[0]}
     log(f"bench: catalogue load x{max(3, runs * 3)}")
     raw["catalogue_ms"] = catalogue_load(max(3, runs * 3))
     log(f"bench: cold start, {pairs} pairs (bare, kiosk)")
@@ -138,6 +141,7 @@ def measure(pairs: int, runs: int, memory_pairs: int, ui_args: list[str],
     for number in range(runs):
         log(f"bench: UI response times, run {number + 1} of {runs}")
         raw["ui"].append(_run_json(["benchmarks.ui_bench", *ui_args], timeout=1200))
+    raw["load_after"] = os.getloadavg()[0]
     return raw
 
 
@@ -223,7 +227,14 @@ def table(found: list[Figure]) -> str:
 def machine_line(info: dict) -> str:
     return (f"{info['cpu']}, {info['cores']} cores; Python {info['python']}, Kivy "
             f"{info['kivy']}; SDL video driver `{info['sdl_video_driver']}`, OpenGL "
-            f"{info['gl_renderer']} ({info['gl_version']}); {info['os']}")
+            f"{info['gl_renderer']} ({info['gl_version']}); {info['os']}" + _load(info))
+
+
+def _load(info: dict) -> str:
+    if "load_average" not in info:
+        return ""
+    start, end = info["load_average"]
+    return f"; load average {start:g} at the start, {end:g} at the end"
 
 
 def readme_block(report: dict) -> str:
@@ -269,7 +280,7 @@ def build_report(raw: dict, settings: dict) -> dict:
     return {
         "schema": SCHEMA,
         "date": dt.date.today().isoformat(),
-        "machine": machine(graphics),
+        "machine": machine(graphics, raw),
         "settings": settings,
         "figures": [{**asdict(f), "passed": f.passed} for f in found],
         "cold_start_stages": cold_start_stages(raw),
@@ -301,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
                    "--page-languages", "en", "--max-pages", "3"]
     else:
         languages = []  # all
-        ui_args = ["--rounds", "2", "--speech-rounds", "2"]
+        ui_args = ["--rounds", "3", "--speech-rounds", "3"]
     settings = {"pairs": args.pairs, "memory_pairs": args.memory_pairs, "runs": args.runs,
                 "ui_args": ui_args, "visit_languages": languages or "all", "quick": args.quick}
     raw = measure(args.pairs, args.runs, args.memory_pairs, ui_args, languages,

@@ -9,10 +9,13 @@ moment it is handed audio and the moment it is told to stop.
 Every measured interval starts just before Kivy's event loop receives the finger's release
 (or, for "touch to silence", the touch itself) and ends:
 
-- ``laid_out``: when Kivy starts drawing the frame after the widgets have been rebuilt and laid
-  out (the window's ``on_draw``), i.e. UI-thread time;
-- ``drawn``: when that frame is drawn (``on_flip``, after ``glFinish``);
-- speech: when the player is handed the first audio, or told to stop.
+- ``laid_out_ms``: when Kivy starts drawing the frame after the widgets have been rebuilt and
+  laid out (the window's ``on_draw``), by the wall clock; ``cpu_ms`` is the UI thread's own CPU
+  time over the same span (``time.thread_time``), which other programs on a shared machine do
+  not inflate, and ``gc_ms`` the part of it the garbage collector took;
+- ``drawn_ms``: when that frame is drawn (``on_flip``, after ``glFinish``);
+- speech: when the player is handed the first audio, or told to stop (timed without
+  ``glFinish``, which the kiosk itself never calls).
 
 If the UI needs more than one frame to settle, the last drawn frame counts. Before each
 measured release the loop rests 20 ms, as a finger does, so Kivy's 60 fps limiter has nothing
@@ -287,8 +290,9 @@ class Bench:
                 self.driver.pump(1)
                 if len(self.player.stops) <= stopped:
                     raise RuntimeError(f"{how} did not stop the speech")
-                stops.append({"language": code, "how": how,
-                              "stop_ms": (self.player.stops[stopped] - t0) * 1000})
+                silent = self.player.stops[stopped]
+                stops.append({"language": code, "how": how, "stop_ms": (silent - t0) * 1000,
+                              "gc_ms": self.watch.gc_ms(t0, silent)})
                 if how == "touch_text":
                     self.driver.up(touch)
                 self.driver.pump(2)

@@ -67,6 +67,7 @@ def test_quick_run_names_the_machine(quick_report):
     info = quick_report["machine"]
     assert info["cores"] >= 1
     assert info["sdl_video_driver"] == "offscreen"
+    assert len(info["load_average"]) == 2
     for key in ("cpu", "python", "kivy", "gl_renderer"):
         assert info[key], key
 
