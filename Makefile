@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup system venv run test lint check snapshot clean install-kiosk uninstall-kiosk bench soak
+.PHONY: setup system venv run test lint check snapshot clean install-kiosk uninstall-kiosk bench soak docs-images
 
 setup: system venv
 
@@ -41,6 +41,10 @@ check: venv
 
 snapshot: venv
 	$(VENV)/bin/ccsvi-kiosk snapshot --out shots
+
+# The README's screenshots (docs/images/), redrawn from the current code; the list is in the script.
+docs-images: venv
+	$(PY) scripts/docs_images.py
 
 clean:
 	rm -rf $(VENV) shots build *.egg-info .pytest_cache .ruff_cache
