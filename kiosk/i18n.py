@@ -11,6 +11,7 @@ UI code marks strings with ``_()`` / ``pgettext()`` (looked up in the active lan
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,14 +92,37 @@ def placeholders_match(msgid: str, msgstr: str) -> bool:
     return brace_id == brace_str and (not percent_id or percent_id == percent_str)
 
 
+_PO_STRING = r'"(?:[^"\\]|\\.)*"'
+_PO_LINE = re.compile(rf"\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"
+                      rf"{_PO_STRING}\s*")
+
+
+def check_po_syntax(data: bytes) -> None:
+    """Raise ``PoFileError`` at the first line gettext's ``msgfmt`` would refuse.
+
+    Babel's reader is lenient where a translator's slip is likely: it reads ``msgstr "Start``
+    (closing quote missing) as "Star", ``msgid "Home`` as "Hom" (so the string is silently
+    never used), and keeps text after a closing quote. Such a catalogue must be refused with
+    its line, like any other that does not parse, not shown with letters missing.
+    """
+    text = data.decode("utf-8", errors="replace").lstrip("\ufeff")
+    for index, line in enumerate(text.splitlines()):
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#") and not _PO_LINE.fullmatch(line):
+            reason = ("a quoted string is not closed, or has text after its closing quote"
+                      if '"' in stripped else "expected a keyword and a quoted string")
+            raise PoFileError(reason, None, line, index)  # Babel's lines count from 0
+
+
 def read_catalogue(path: Path) -> dict[MessageKey, str]:
     """The usable translations in one ``.po``; raises ``PoFileError``/``OSError`` if unreadable.
 
     Fuzzy and empty entries are skipped, and so is any translation whose placeholders differ
     from the English: ``"{page}"`` mistyped as ``"{pgae}"`` would otherwise crash the screen.
     """
-    with path.open("rb") as handle:
-        catalog = read_po(handle, abort_invalid=True)
+    data = path.read_bytes()
+    check_po_syntax(data)
+    catalog = read_po(io.BytesIO(data), abort_invalid=True)
     table: dict[MessageKey, str] = {}
     for message in catalog:
         if not message.id or message.fuzzy:

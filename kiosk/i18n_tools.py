@@ -8,6 +8,7 @@ do not fit their button) lives in ``kiosk.ui.fit_audit`` and is called by the CL
 
 from __future__ import annotations
 
+import io
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from kiosk.i18n import (
     DOMAIN,
     PSEUDO_LANGUAGE,
     SOURCE_LANGUAGE,
+    check_po_syntax,
     language_info,
     placeholders_match,
     po_error_line,
@@ -84,8 +86,9 @@ def write_catalog(catalog: Catalog, path: Path, **options) -> None:
 
 
 def read_catalog(path: Path, locale: str | None = None) -> Catalog:
-    with path.open("rb") as handle:
-        return read_po(handle, locale=locale, abort_invalid=True)
+    data = path.read_bytes()
+    check_po_syntax(data)  # Babel alone would drop a letter at a missing quote, and save that
+    return read_po(io.BytesIO(data), locale=locale, abort_invalid=True)
 
 
 # Update and compile ----------------------------------------------------------------------------

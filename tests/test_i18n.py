@@ -62,6 +62,23 @@ def test_a_broken_catalogue_disables_only_its_language(tmp_path):
     assert "switched off" in problem.message
 
 
+def test_a_missing_quote_is_refused_not_read_with_a_letter_missing(tmp_path):
+    """Babel alone reads ``msgstr "Start`` as "Star"; gettext's msgfmt refuses it, and so do we."""
+    for body, line in (('msgid "Home"\nmsgstr "Start\n', 7),
+                       ('msgid "Home\nmsgstr "Start"\n', 6),
+                       ('msgid "Home"\nmsgstr "Start" x\n', 7),
+                       ('msgid "Home"\nmsgstr ""\n"Sta"rt"\n', 8)):
+        root = tmp_path / str(line) / str(len(body))
+        path = write_po(root, "de", body)
+        catalogues = Catalogues(root, ["en", "de"])
+        assert not catalogues.is_available("de"), body
+        [problem] = catalogues.problems
+        assert (problem.path, problem.line) == (path, line), body
+        assert "quoted string is not closed" in problem.message
+    write_po(tmp_path / "ok", "de", 'msgid "Say \\"hi\\""\nmsgstr[0] "Sag \\"hallo\\" \\\\"\n')
+    assert Catalogues(tmp_path / "ok", ["en", "de"]).problems == []
+
+
 def test_active_translator_serves_ui_strings(tmp_path):
     write_po(tmp_path, "fr", 'msgid "Home"\nmsgstr "Accueil"\n')
     catalogues = Catalogues(tmp_path, ["fr"])
