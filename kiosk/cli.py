@@ -200,6 +200,7 @@ def cmd_run(config_arg: str | None, windowed: bool) -> int:
     if data is None:
         return EXIT_BAD_INPUT
     fullscreen = data.config.fullscreen and not windowed
+    _stop_on_sigterm()  # before SDL starts: it takes SIGTERM over only if nobody else has
     env.prepare(headless=False, fullscreen=fullscreen, size=(1920, 1080) if fullscreen
                 else (1280, 720))
     from kiosk.admin_status import StartupCheck
@@ -211,6 +212,30 @@ def cmd_run(config_arg: str | None, windowed: bool) -> int:
     app.admin_gate.startup_check = StartupCheck(config_path_from(config_arg)).start()
     app.run()
     return 0
+
+
+def _stop_on_sigterm() -> None:
+    """End the kiosk cleanly when its service manager says so.
+
+    systemd stops the kiosk (and the nightly update restarts it) with SIGTERM. Left alone, SDL
+    turns SIGTERM into a window-close request, which the kiosk refuses (a visitor must never
+    close it), so every stop would hang until systemd gives up and sends SIGKILL, leaving the
+    speech worker and any sentence being played to be killed too. Stopping the app from the
+    next frame lets it close both, and the process exits 0.
+    """
+    import signal
+
+    def stop(_signum, _frame) -> None:
+        from kivy.app import App
+
+        app = App.get_running_app()
+        if app is None:  # still starting: nothing to close yet
+            raise SystemExit(0)
+        from kivy.clock import Clock
+
+        Clock.schedule_once(lambda _dt: app.stop(), 0)
+
+    signal.signal(signal.SIGTERM, stop)
 
 
 def cmd_audit(args) -> int:
