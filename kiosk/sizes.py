@@ -15,7 +15,7 @@ BODY_FONT_MM = 8.6  # em size of body text at 100%
 HEADING_FONT_MM = 11.0
 BUTTON_FONT_MM = 7.5
 SMALL_FONT_MM = 6.0  # secondary lines (summaries); never below the 4.8 mm "I" floor at 100%
-LINE_HEIGHT = 1.5  # WCAG 1.4.12 spacing, built in
+LINE_HEIGHT = 1.5  # baseline to baseline, in font sizes (WCAG 1.4.12 spacing, built in)
 MAX_LINE_EM = 29  # at most 70 characters per line (measured by `ccsvi-kiosk audit`)
 
 MIN_TARGET_MM = 20.0
@@ -27,18 +27,40 @@ BUTTON_PADDING_MM = 5.0
 
 @dataclass(frozen=True)
 class Sizer:
-    """Converts millimetres (scaled by the visitor's text size where it applies) to pixels."""
+    """Converts millimetres (scaled by the visitor's text size where it applies) to pixels.
+
+    Reading text always grows to the visitor's text size. Control labels grow with it only as
+    far as the top bar still fits on one row (``control_scale``): on a narrow or short screen
+    a 200% top bar would wrap "Language" into "Langu/age" and leave no room for the page, so
+    there the labels stop at, say, 150% (as phone toolbars do), while every target keeps its
+    millimetre minimum.
+    """
 
     px_per_mm: float
     scale: float = 1.0
+    control_scale: float | None = None  # None: the same as ``scale``
+
+    @property
+    def controls(self) -> float:
+        return self.scale if self.control_scale is None else min(self.scale, self.control_scale)
 
     def px(self, mm: float) -> float:
         return mm * self.px_per_mm
 
-    def font(self, mm: float) -> float:
+    def font(self, mm: float, control: bool = False) -> float:
+        """Body text follows the text size; control labels the control scale; headings (the
+        heading size or more) grow like controls, since they are for finding one's way, but
+        never below the body text they head."""
+        if control:
+            return mm * self.controls * self.px_per_mm
+        if mm >= HEADING_FONT_MM:
+            return max(mm * self.controls, BODY_FONT_MM * self.scale) * self.px_per_mm
         return mm * self.scale * self.px_per_mm
 
     def target(self, minimum_mm: float, font_mm: float, lines: int = 1) -> float:
-        """Height of a control: its minimum, or enough for its text at the current scale."""
-        needed = font_mm * self.scale * (1.25 * lines) + 2 * BUTTON_PADDING_MM
+        """Height of a control: its minimum, or enough for its label at the current scale."""
+        needed = font_mm * self.controls * (1.25 * lines) + 2 * BUTTON_PADDING_MM
         return self.px(max(minimum_mm, needed))
+
+    def with_controls(self, control_scale: float) -> Sizer:
+        return Sizer(self.px_per_mm, self.scale, control_scale)

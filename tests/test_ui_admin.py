@@ -1,7 +1,6 @@
 """The staff exit on the real kiosk: corner hold, PIN pad, lockout and the staff screen."""
 
 import logging
-import time
 from dataclasses import replace
 
 import pytest
@@ -21,9 +20,7 @@ def staff(ui, kiosk_data):
     """The kiosk with a staff PIN set, an exit that only records, and a tap clock that moves
     only when the test says (``ui.idle``), so 4.9 s and 5 s are exact on any machine."""
     app = ui.app
-    policy, gate = app.tap_policy, app.admin_gate
-    real_clock, start = policy.clock, time.monotonic()
-    policy.clock = lambda: start + ui._offset
+    gate = app.admin_gate
     gate._wrong, gate._locked_until = 0, 0.0  # wrong tries are counted across visits
     exits = []
     gate.on_exit = lambda: exits.append(True)
@@ -34,7 +31,6 @@ def staff(ui, kiosk_data):
     ui.pump(2)
     yield ui
     gate.on_exit = app.stop
-    policy.clock = real_clock
     app.replace_data(kiosk_data)
 
 

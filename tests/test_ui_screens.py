@@ -118,3 +118,33 @@ def test_every_language_fits_every_view_at_100_and_200_percent(ui):
                 ui.pump(1)
                 problems += [f"{language.code} {scale} {name}: {p}" for p in layout_problems(ui)]
     assert problems == []
+
+
+@pytest.mark.parametrize("language", ["en", "es", "ar"])
+def test_a_short_15_inch_screen_at_200_percent_keeps_the_text_big_and_pages_useful(
+        ui, kiosk_data, language):
+    """344 x 194 mm (a 15.6-inch panel) in millimetres, as the audit measures it: the labels
+    stop growing before the page runs out of room; the body stays at 200%."""
+    from dataclasses import replace
+
+    from kiosk.config import ScreenSize
+    from kiosk.sizes import LINE_HEIGHT
+    from kiosk.ui.app import MIN_BODY_LINES
+
+    short = replace(kiosk_data.config, screen=ScreenSize(344, 194))
+    ui.app.replace_data(replace(kiosk_data, config=short))
+    try:
+        ui.app.session.language = language
+        ui.app.session.set_text_scale(2.0)
+        for screen in ("sources", "glossary", "help"):
+            ui.app.show(Location(screen))
+            ui.pump(2)
+            sizer = ui.app.sizer
+            assert sizer.controls < 2.0
+            body = ui.app.current_screen.body
+            assert body.font_size == pytest.approx(2 * BODY_FONT_MM * sizer.px_per_mm)
+            room = ui.app.current_screen.layout(ui.app.current_screen.document()).body_height
+            assert room >= MIN_BODY_LINES * LINE_HEIGHT * body.font_size
+            assert layout_problems(ui) == []
+    finally:
+        ui.app.replace_data(kiosk_data)

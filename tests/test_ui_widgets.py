@@ -1,6 +1,5 @@
 """Touch rules on real buttons: act on release inside, never on touch-down."""
 
-import time
 from dataclasses import replace
 
 import pytest
@@ -61,9 +60,6 @@ def configured(ui, kiosk_data):
     """The running kiosk with some config values changed, restored afterwards. The tap
     policy's clock moves only when the test says so (``ui.idle``), not with real time, so
     the durations below are exact however slow the machine is."""
-    policy = ui.app.tap_policy
-    real_clock, start = policy.clock, time.monotonic()
-    policy.clock = lambda: start + ui._offset
 
     def use(**changes):
         ui.app.replace_data(replace(kiosk_data, config=replace(kiosk_data.config, **changes)))
@@ -72,7 +68,6 @@ def configured(ui, kiosk_data):
         return ui
 
     yield use
-    policy.clock = real_clock
     ui.app.replace_data(kiosk_data)
 
 

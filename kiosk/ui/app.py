@@ -18,17 +18,18 @@ from kivy.properties import BooleanProperty, ObjectProperty
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.screenmanager import FadeTransition, NoTransition, ScreenManager
 
-from kiosk import i18n
+from kiosk import i18n, sizes
 from kiosk.i18n import _
 from kiosk.input_policy import TapPolicy, TapSettings
 from kiosk.loading import KioskData
-from kiosk.session import Location, Session
+from kiosk.session import TEXT_SCALES, Location, Session
 from kiosk.sizes import Sizer
 from kiosk.speech import Player, Synthesizer
 from kiosk.theme import THEMES
 from kiosk.ui.admin_gate import AdminGate
 from kiosk.ui.idle_warning import IdleWarning
 from kiosk.ui.measure import register_fonts
+from kiosk.ui.scanning import Scanner
 from kiosk.ui.screens.admin import AdminScreen
 from kiosk.ui.screens.glossary import GlossaryScreen
 from kiosk.ui.screens.help import HelpScreen
@@ -40,10 +41,12 @@ from kiosk.ui.screens.topics import TopicsScreen
 from kiosk.ui.screens.voice import VoiceScreen
 from kiosk.ui.screens.welcome import WelcomeScreen
 from kiosk.ui.speech_ui import SpeechUI
-from kiosk.ui.topbar import TopBar
+from kiosk.ui.topbar import TopBar, bar_height, control_scale
 from kiosk.ui.widgets import KioskRoot
 
 log = logging.getLogger(__name__)
+
+MIN_BODY_LINES = 2  # a page never holds less reading than this, at any size on any screen
 
 SCREENS = {
     "welcome": WelcomeScreen,
@@ -133,6 +136,7 @@ class KioskApp(App):
         Window.bind(on_request_close=self._refuse_close, on_key_down=self._on_key_down,
                     on_resize=lambda *_: Clock.schedule_once(lambda _dt: self.refresh(), 0))
         Clock.schedule_interval(self._check_idle, 1.0)
+        self.scanner = Scanner(self)
         self.show(self.session.location, remember=False)
         return root
 
@@ -146,10 +150,28 @@ class KioskApp(App):
         i18n.activate(self._translators[session.language])
         self.theme = THEMES[session.theme]
         self.rtl = self.data.language(session.language).rtl
-        self.sizer = Sizer(Window.width / self.data.config.screen.width_mm, session.text_scale)
+        self.sizer = self._sizer(Sizer(Window.width / self.data.config.screen.width_mm,
+                                       session.text_scale))
         Window.clearcolor = (*self.theme.background, 1)
         if hasattr(self, "_bg_colour"):
             self._bg_colour.rgba = (*self.theme.background, 1)
+
+    def _sizer(self, base: Sizer) -> Sizer:
+        """Control labels as large as the text size allows, while the top bar fits one row
+        and a page still holds ``MIN_BODY_LINES`` lines of body text under the bars (on a
+        short 15.6-inch screen at 200%, full-size bars would leave room for one line)."""
+        scales = sorted((s for s in TEXT_SCALES
+                         if s <= control_scale(self, base, Window.width)), reverse=True)
+        manager = getattr(self, "manager", None)
+        if manager is None:  # before build: the width rule alone
+            return base.with_controls(scales[0])
+        pages = manager.get_screen("sources")  # a document screen that needs no location
+        line = sizes.LINE_HEIGHT * base.font(sizes.BODY_FONT_MM)
+        for scale in scales:
+            self.sizer = base.with_controls(scale)
+            if pages.body_room(Window.height - bar_height(self.sizer)) >= MIN_BODY_LINES * line:
+                break
+        return self.sizer
 
     def refresh(self) -> None:
         """Re-render the top bar and the visible screen from the current state."""
@@ -248,6 +270,7 @@ class KioskApp(App):
         self.session.reset()
         self.tap_policy.reset()
         self.speech.reset()
+        self.scanner.stop()
         self.show(self.session.location, remember=False)
 
     # Input -----------------------------------------------------------------------------------
@@ -312,6 +335,9 @@ class KioskApp(App):
             return True  # the key answered "Are you still there?"
         if key == KEY_ESCAPE:
             return True  # swallowed: Escape must not close the kiosk
+        if self.scanner.handles(key):  # before the keys below: a switch may send Enter
+            self.scanner.press()
+            return True
         if key in (KEY_TAB, KEY_DOWN, KEY_RIGHT, KEY_UP, KEY_LEFT):
             backwards = key in (KEY_UP, KEY_LEFT) or (key == KEY_TAB and "shift" in modifiers)
             self.move_focus(-1 if backwards else 1)

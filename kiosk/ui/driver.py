@@ -7,14 +7,14 @@ touches from a touchscreen provider would. Call ``kiosk.ui.env.prepare(headless=
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 from kivy.base import EventLoop
+from kivy.core.image.img_sdl2 import ImageLoaderSDL2
 from kivy.core.window import Window
+from kivy.graphics.opengl import GL_RGBA, GL_UNSIGNED_BYTE, glReadPixels
 from kivy.input.motionevent import MotionEvent
 
 from kiosk.loading import KioskData
@@ -45,8 +45,11 @@ class Driver:
 
     def __init__(self, app: KioskApp):
         self.app = app
-        self._offset = 0.0  # time skipped by idle(), seen by the tap policy's clock
-        app.tap_policy.clock = lambda: time.monotonic() + self._offset
+        # The tap policy's clock (repeat guard, hold time, staff corner, switch scanning) is
+        # virtual: it moves only when idle() says so, so a loaded machine cannot stretch a
+        # quick double tap past the 500 ms guard.
+        self._now = time.monotonic()
+        app.tap_policy.clock = lambda: self._now
 
     @classmethod
     def start(cls, data: KioskData, synthesizer: Synthesizer | None = None,
@@ -124,8 +127,8 @@ class Driver:
         self.tap_at(*button.to_window(*button.center))
 
     def idle(self, seconds: float) -> None:
-        """Let time pass for the input policy (it uses the monotonic clock)."""
-        self._offset += seconds
+        """Let time pass on the tap policy's clock (virtual: see __init__)."""
+        self._now += seconds
 
     def key(self, key: int, codepoint: str | None = None) -> bool:
         handled = Window.dispatch("on_key_down", key, 0, codepoint, [])
@@ -137,8 +140,10 @@ class Driver:
     def screenshot(self, path: Path) -> Path:
         """Save exactly what the window shows now as a PNG at ``path``."""
         self.pump(2)
-        with tempfile.TemporaryDirectory() as tmp:
-            written = Window.screenshot(name=str(Path(tmp) / "shot.png"))
-            path.parent.mkdir(parents=True, exist_ok=True)
-            shutil.move(written, path)
+        # Window.screenshot reads GL_RGB rows with OpenGL's 4-byte row alignment but saves
+        # them packed, so a width like 1366 px came out sheared. RGBA rows are always aligned.
+        width, height = Window.size
+        pixels = glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        ImageLoaderSDL2.save(str(path), width, height, "rgba", pixels, True, "png")
         return path

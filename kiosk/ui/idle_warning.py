@@ -13,6 +13,7 @@ from kivy.uix.widget import Widget
 
 from kiosk import sizes
 from kiosk.i18n import _
+from kiosk.ui.measure import kivy_line_height
 from kiosk.ui.widgets import KioskButton, TextBlock, kiosk_app, text_style
 
 
@@ -30,17 +31,18 @@ class IdleWarning(BoxLayout):
         self.question = _("Are you still there?")
         self.detail = _("Touch the screen to carry on. Otherwise the screen will start "
                         "again for the next person in {seconds} seconds.").format(seconds=seconds)
-        for text, size_mm, bold in ((self.question, sizes.HEADING_FONT_MM, True),
-                                    (self.detail, sizes.BODY_FONT_MM, False)):
+        for text, size_mm, bold, spacing in (
+                (self.question, sizes.HEADING_FONT_MM, True, 1.2),
+                (self.detail, sizes.BODY_FONT_MM, False, sizes.LINE_HEIGHT)):
+            style = text_style(app, size_mm=size_mm, bold=bold)
             self.add_widget(TextBlock(text=text, color=(*app.theme.text, 1),
                                       halign="right" if app.rtl else "left", rtl=app.rtl,
-                                      line_height=1.3,
-                                      **text_style(app, size_mm=size_mm, bold=bold)))
+                                      line_height=kivy_line_height(style, spacing), **style))
         button = KioskButton(text=_("Carry on"), action="carry_on", primary=True, rtl=app.rtl,
                              size_hint_y=None,
                              height=app.sizer.target(sizes.PRIMARY_TARGET_MM + 10,
                                                      sizes.BUTTON_FONT_MM),
-                             **text_style(app, size_mm=sizes.BUTTON_FONT_MM))
+                             **text_style(app, size_mm=sizes.BUTTON_FONT_MM, control=True))
         self.add_widget(button)
         self.add_widget(Widget())
 

@@ -12,8 +12,54 @@ from kivy.uix.widget import Widget
 from kiosk import sizes
 from kiosk.bidi_text import visual
 from kiosk.i18n import _
+from kiosk.session import TEXT_SCALES
+from kiosk.sizes import Sizer
 from kiosk.ui.measure import text_width
 from kiosk.ui.widgets import KioskButton, button_height, kiosk_app, text_style
+
+
+def labels() -> dict[str, str]:
+    return {
+        # Translators: top bar; goes to the list of topics.
+        "home": _("Home"),
+        # Translators: top bar; goes to the previous screen.
+        "back": _("Back"),
+        # Translators: top bar; opens the language screen.
+        "language": _("Language"),
+        # Translators: top bar; opens text size and colour settings.
+        "display": _("Display"),
+        # Translators: top bar; opens help on using the kiosk.
+        "help": _("Help"),
+    }
+
+
+def natural_widths(app, sizer: Sizer) -> list[float]:
+    """Each top-bar button's width with its label on one line, in ``sizer``'s control size."""
+    font = app.data.font_for(app.session.language)
+    style = {"font_name": str(font.regular),
+             "font_size": sizer.font(sizes.BUTTON_FONT_MM, control=True)}
+    return [max(sizer.px(sizes.PRIMARY_TARGET_MM),
+                text_width(visual(label) if app.rtl else label, style)
+                + 4 * sizer.px(sizes.BUTTON_PADDING_MM)) for label in labels().values()]
+
+
+def room(sizer: Sizer, window_width: float) -> float:
+    margin = sizer.px(sizes.MARGIN_MM)
+    return window_width - 2 * margin - sizer.px(sizes.GAP_MM * 2) * len(labels())
+
+
+def bar_height(sizer: Sizer) -> float:
+    """The bar's height when its labels fit on one row."""
+    return sizer.target(sizes.PRIMARY_TARGET_MM, sizes.BUTTON_FONT_MM) + sizer.px(sizes.MARGIN_MM)
+
+
+def control_scale(app, sizer: Sizer, window_width: float) -> float:
+    """The largest control scale, up to the text size, at which the top bar fits one row
+    (never below 100%: there, long labels wrap instead)."""
+    for scale in sorted((s for s in TEXT_SCALES if s <= sizer.scale), reverse=True):
+        if sum(natural_widths(app, sizer.with_controls(scale))) <= room(sizer, window_width):
+            return scale
+    return min(TEXT_SCALES)
 
 
 class TopBar(BoxLayout):
@@ -23,33 +69,27 @@ class TopBar(BoxLayout):
         screen = app.session.location.screen
         margin = sizer.px(sizes.MARGIN_MM)
         self.clear_widgets()
-        self.height = sizer.target(sizes.PRIMARY_TARGET_MM, sizes.BUTTON_FONT_MM) + margin
+        self.height = bar_height(sizer)
         self.padding = (margin, margin / 2, margin, margin / 2)
         self.spacing = sizer.px(sizes.GAP_MM * 2)
-        style = text_style(app, size_mm=sizes.BUTTON_FONT_MM)
+        style = text_style(app, size_mm=sizes.BUTTON_FONT_MM, control=True)
+        text = labels()
         specs = [
-            # Translators: top bar; goes to the list of topics.
-            ("home", _("Home"), app.go_topics, screen not in ("welcome", "topics")),
-            # Translators: top bar; goes to the previous screen.
-            ("back", _("Back"), app.go_back, screen != "welcome"),
+            ("home", text["home"], app.go_topics, screen not in ("welcome", "topics")),
+            ("back", text["back"], app.go_back, screen != "welcome"),
             None,
-            # Translators: top bar; opens the language screen.
-            ("language", _("Language"), app.go_welcome, screen != "welcome"),
-            # Translators: top bar; opens text size and colour settings.
-            ("display", _("Display"), app.go_settings, screen != "settings"),
-            # Translators: top bar; opens help on using the kiosk.
-            ("help", _("Help"), app.go_help, screen != "help"),
+            ("language", text["language"], app.go_welcome, screen != "welcome"),
+            ("display", text["display"], app.go_settings, screen != "settings"),
+            ("help", text["help"], app.go_help, screen != "help"),
         ]
         widgets = []
         self.buttons: dict[str, KioskButton] = {}
         buttons = [spec for spec in specs if spec is not None]
-        widths = [max(sizer.px(sizes.PRIMARY_TARGET_MM),
-                      text_width(visual(label) if app.rtl else label, style)
-                      + 4 * sizer.px(sizes.BUTTON_PADDING_MM)) for _a, label, _c, _s in buttons]
-        room = Window.width - 2 * margin - self.spacing * len(buttons)
-        if sum(widths) > room:
+        widths = natural_widths(app, sizer)
+        space = room(sizer, Window.width)
+        if sum(widths) > space:
             # Long translations at large sizes: share the width out and let labels wrap.
-            widths = [max(sizer.px(sizes.PRIMARY_TARGET_MM), w * room / sum(widths))
+            widths = [max(sizer.px(sizes.PRIMARY_TARGET_MM), w * space / sum(widths))
                       for w in widths]
             self.height = max(button_height(app, [label], w, size_mm=sizes.BUTTON_FONT_MM,
                                             minimum_mm=sizes.PRIMARY_TARGET_MM, icon=False)

@@ -25,8 +25,10 @@ def kiosk_app():
     return App.get_running_app()
 
 
-def text_style(app, *, size_mm: float, bold: bool = False, language: str | None = None) -> dict:
-    """Font and size for a label in ``language`` (default: the visit's).
+def text_style(app, *, size_mm: float, bold: bool = False, language: str | None = None,
+               control: bool = False) -> dict:
+    """Font and size for a label in ``language`` (default: the visit's); ``control`` labels
+    follow the sizer's control scale (see ``kiosk.sizes.Sizer``).
 
     Direction is not set here: right-to-left text is shaped and ordered before Kivy sees it
     (``display_text``), so Kivy always draws it left to right.
@@ -35,7 +37,7 @@ def text_style(app, *, size_mm: float, bold: bool = False, language: str | None 
     font = app.data.font_for(code)
     return {
         "font_name": str(font.bold if bold else font.regular),
-        "font_size": app.sizer.font(size_mm),
+        "font_size": app.sizer.font(size_mm, control),
     }
 
 
@@ -137,7 +139,7 @@ def button_height(app, texts: list[str], width: float, *, size_mm: float, minimu
                   icon: bool = True) -> float:
     """Height for buttons ``width`` wide showing ``texts``: the minimum target, or taller when a
     long translation wraps (KioskButton pads 15% of its height and gives an icon 60%)."""
-    style = text_style(app, size_mm=size_mm)
+    style = text_style(app, size_mm=size_mm, control=True)
     font = style["font_size"]
     inner = max(1.0, width - 2 * button_padding(font) - (icon_room(font) if icon else 0))
     needed = max(text_height(t, inner, style, 1.0, app.rtl) for t in texts)
@@ -294,6 +296,7 @@ class KioskRoot(FloatLayout):
             touch.ud["kiosk_ignored"] = True
             return True
         app.speech.on_touch_down(touch)
+        app.scanner.stop()
         if not app.tap_policy.down(touch.uid):
             touch.ud["kiosk_ignored"] = True
             return True

@@ -6,7 +6,7 @@ from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.screenmanager import Screen
 
 from kiosk import sizes
-from kiosk.ui.measure import text_height
+from kiosk.ui.measure import kivy_line_height, text_height
 from kiosk.ui.widgets import KioskButton, TextBlock, button_height, kiosk_app, text_style
 
 
@@ -29,7 +29,8 @@ class KioskScreen(Screen):
     # Helpers ----------------------------------------------------------------------------------
     def fit(self, col: BoxLayout, items: list[tuple[object, bool]]) -> None:
         """Add ``(widget, optional)`` items to ``col``, leaving out optional ones (last first)
-        while the whole would be taller than the screen: nothing is ever pushed off it."""
+        while the whole would be taller than the screen, then closing the gaps between rows
+        down to the minimum: nothing is ever pushed off it."""
         width = self.area[0] - 2 * self.margin()
 
         def height(widget) -> float:
@@ -39,12 +40,16 @@ class KioskScreen(Screen):
                                    widget.rtl)
             return widget.height if widget.size_hint_y is None else 0  # flexible space: 0
 
+        def total() -> float:
+            return sum(height(w) for w, _o in kept) + col.spacing * len(kept) + self.margin()
+
         kept = list(items)
         for item in reversed([i for i in items if i[1]]):
-            total = sum(height(w) for w, _o in kept) + col.spacing * len(kept) + self.margin()
-            if total <= self.area[1]:
+            if total() <= self.area[1]:
                 break
             kept.remove(item)
+        if total() > self.area[1]:
+            col.spacing = min(col.spacing, self.app.sizer.px(sizes.GAP_MM))
         for widget, _optional in kept:
             col.add_widget(widget)
 
@@ -79,11 +84,13 @@ class KioskScreen(Screen):
 
     def text(self, text: str, size_mm: float = sizes.BODY_FONT_MM, bold: bool = False,
              muted: bool = False, line_height: float = sizes.LINE_HEIGHT, **kwargs) -> TextBlock:
+        """A paragraph; ``line_height`` counts in font sizes, as in CSS."""
         app = self.app
         colour = app.theme.muted_text if muted else app.theme.text
-        return TextBlock(text=text, color=(*colour, 1), line_height=line_height,
-                         halign="right" if app.rtl else "left", rtl=app.rtl,
-                         **text_style(app, size_mm=size_mm, bold=bold), **kwargs)
+        style = text_style(app, size_mm=size_mm, bold=bold)
+        return TextBlock(text=text, color=(*colour, 1),
+                         line_height=kivy_line_height(style, line_height),
+                         halign="right" if app.rtl else "left", rtl=app.rtl, **style, **kwargs)
 
     def button(self, text: str, action: str, on_activate, *, primary: bool = False,
                size_mm: float = sizes.BUTTON_FONT_MM, lines: int = 1, **kwargs) -> KioskButton:
@@ -92,6 +99,6 @@ class KioskScreen(Screen):
         kwargs.setdefault("size_hint_y", None)
         kwargs.setdefault("height", app.sizer.target(minimum, size_mm, lines))
         button = KioskButton(text=text, action=action, primary=primary, rtl=app.rtl,
-                             **text_style(app, size_mm=size_mm), **kwargs)
+                             **text_style(app, size_mm=size_mm, control=True), **kwargs)
         button.bind(on_activate=lambda *_: on_activate())
         return button

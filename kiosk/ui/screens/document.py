@@ -16,11 +16,12 @@ from kiosk import sizes
 from kiosk.i18n import _
 from kiosk.pagination import Screenful, paginate
 from kiosk.session import Location
-from kiosk.ui.measure import display_text, text_height
+from kiosk.ui.measure import display_text, kivy_line_height, text_height
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.widgets import button_height, text_style
 
 PARAGRAPH_BREAK = "\n\n"
+HEADING_LINE_HEIGHT = 1.2  # in font sizes, as in CSS
 
 
 @dataclass(frozen=True)
@@ -64,14 +65,14 @@ class DocumentScreen(KioskScreen):
         style = text_style(app, size_mm=sizes.BODY_FONT_MM)
         width = min(area_width - 2 * margin, sizes.MAX_LINE_EM * style["font_size"])
         heading_style = text_style(app, size_mm=sizes.HEADING_FONT_MM, bold=True)
-        heading = text_height(document.title, width, heading_style, 1.2, app.rtl)  # same column
-        gap = app.sizer.px(sizes.GAP_MM * 2)
-        available = (area_height - margin - heading - self.nav_height() - self.bar_height()
-                     - 4 * gap)
+        heading = text_height(document.title, width, heading_style,
+                              kivy_line_height(heading_style, HEADING_LINE_HEIGHT), app.rtl)
+        line_height = kivy_line_height(style, sizes.LINE_HEIGHT)
+        available = area_height - heading - self.chrome_height()
 
         def fits(paragraphs) -> bool:
             text = PARAGRAPH_BREAK.join(paragraphs)
-            return text_height(text, width, style, sizes.LINE_HEIGHT, app.rtl) <= available
+            return text_height(text, width, style, line_height, app.rtl) <= available
 
         key = (document.key, app.session.language, app.sizer, self.area,
                tuple(tuple(block) for block in document.blocks), document.keep_paragraphs)
@@ -82,6 +83,18 @@ class DocumentScreen(KioskScreen):
                         paginate(document.blocks, fits, fill=not document.keep_paragraphs))
         self._layout_cache = (key, result)
         return result
+
+    def chrome_height(self) -> float:
+        """Height of everything on the screen but the heading and the body."""
+        gap = self.app.sizer.px(sizes.GAP_MM * 2)
+        return self.margin() + self.nav_height() + self.bar_height() + 4 * gap
+
+    def body_room(self, screen_height: float) -> float:
+        """Height left for the body under a one-line heading, on a screen this tall."""
+        style = text_style(self.app, size_mm=sizes.HEADING_FONT_MM, bold=True)
+        heading = text_height("ÁgÅy", self.area[0], style,
+                              kivy_line_height(style, HEADING_LINE_HEIGHT))
+        return screen_height - heading - self.chrome_height()
 
     def page_count(self) -> int:
         return len(self.layout(self.document()).screens)
@@ -104,7 +117,7 @@ class DocumentScreen(KioskScreen):
         reading = BoxLayout(orientation="vertical", padding=(side, 0, side, 0),
                             spacing=col.spacing)
         reading.add_widget(self.text(document.title, sizes.HEADING_FONT_MM, bold=True,
-                                     line_height=1.2))
+                                     line_height=HEADING_LINE_HEIGHT))
         body = self.text(PARAGRAPH_BREAK.join(layout.screens[page].paragraphs) if layout.screens
                          else "")
         self.body = body
@@ -215,11 +228,11 @@ class DocumentScreen(KioskScreen):
             buttons.append(button)
         # Translators: between the Previous and Next buttons, e.g. "Page 2 of 4".
         count = _("Page {page} of {pages}").format(page=page + 1, pages=pages)
-        style = text_style(app, size_mm=sizes.BUTTON_FONT_MM)
+        style = text_style(app, size_mm=sizes.BUTTON_FONT_MM, control=True)
         counter = Label(text=display_text(count, self.area[0], style, app.rtl), markup=app.rtl,
                         color=(*app.theme.muted_text, 1), halign="center", valign="middle",
                         size_hint_x=1 - 2 * self.NAV_SHARE,
-                        **text_style(app, size_mm=sizes.BUTTON_FONT_MM))
+                        **text_style(app, size_mm=sizes.BUTTON_FONT_MM, control=True))
         counter.bind(size=lambda widget, size: setattr(widget, "text_size", size))
         self.counter = counter
         return self.row([buttons[0], counter, buttons[1]], size_hint_y=None,

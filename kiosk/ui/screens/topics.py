@@ -12,7 +12,7 @@ from kivy.utils import escape_markup
 from kiosk import localized, sizes
 from kiosk.i18n import _
 from kiosk.session import Location
-from kiosk.ui.measure import display_text, text_height
+from kiosk.ui.measure import display_text, kivy_line_height, text_height
 from kiosk.ui.screens.document import DocumentScreen
 from kiosk.ui.widgets import KioskButton, text_style
 
@@ -50,9 +50,9 @@ class TopicsScreen(DocumentScreen):
         text_width_px = self.topic_text_width()
         title_style = text_style(app, size_mm=sizes.BUTTON_FONT_MM, bold=True)
         summary_style = text_style(app, size_mm=sizes.SMALL_FONT_MM)
-        heading = text_height(_("Topics"), area_width - 2 * margin,
-                              text_style(app, size_mm=sizes.HEADING_FONT_MM, bold=True), 1.2,
-                              app.rtl)
+        heading_style = text_style(app, size_mm=sizes.HEADING_FONT_MM, bold=True)
+        heading = text_height(_("Topics"), area_width - 2 * margin, heading_style,
+                              kivy_line_height(heading_style, 1.2), app.rtl)
         available = area_height - margin - heading - self.nav_height() - 3 * gap
         measured = []
         for title, summary, where in self.items():

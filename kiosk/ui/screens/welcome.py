@@ -15,7 +15,7 @@ from kiosk.ui.measure import text_width
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.widgets import KioskButton, button_padding, icon_room, text_style
 
-SMALL_LINE_HEIGHT = 1.3
+SMALL_LINE_HEIGHT = sizes.LINE_HEIGHT  # WCAG 1.4.12 applies to small print too
 
 
 class WelcomeScreen(KioskScreen):
@@ -57,11 +57,11 @@ class WelcomeScreen(KioskScreen):
         languages = app.data.languages
         gap = app.sizer.px(sizes.GAP_MM * 2)
         available = self.area[0] - 2 * self.margin()
-        font = app.sizer.font(sizes.BUTTON_FONT_MM)
+        font = app.sizer.font(sizes.BUTTON_FONT_MM, control=True)
         # Endonyms are single words and must not wrap; only the chosen one has a check mark.
         widest = max(text_width(visual(lang.endonym) if lang.rtl else lang.endonym,
                                 text_style(app, size_mm=sizes.BUTTON_FONT_MM,
-                                           language=lang.code))
+                                           language=lang.code, control=True))
                      + 2 * button_padding(font)
                      + (icon_room(font) if lang.code == app.session.language else 0)
                      for lang in languages)
@@ -81,7 +81,7 @@ class WelcomeScreen(KioskScreen):
                                  icon="check" if language.code == app.session.language else "",
                                  size_hint_y=None, height=height,
                                  **text_style(app, size_mm=sizes.BUTTON_FONT_MM,
-                                              language=language.code))
+                                              language=language.code, control=True))
             button.bind(on_activate=lambda _b, code=language.code: app.choose_language(code))
             grid.add_widget(button)
         return grid

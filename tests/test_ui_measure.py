@@ -1,0 +1,26 @@
+"""Measuring text as the screen draws it: line spacing is counted in font sizes, as WCAG
+1.4.12 and CSS count it, whatever the font's own line height."""
+
+import pytest
+
+from kiosk import sizes
+from kiosk.ui.measure import kivy_line_height, natural_line_em, text_height
+
+
+@pytest.mark.parametrize("language", ["en", "ar", "zh_Hans"])
+def test_body_lines_are_one_and_a_half_font_sizes_apart(ui, language):
+    font = ui.app.data.font_for(language)
+    style = {"font_name": str(font.regular), "font_size": 40.0}
+    line_height = kivy_line_height(style, sizes.LINE_HEIGHT)
+    one = text_height("Ag", 2000, style, line_height)
+    three = text_height("Ag\nAg\nAg", 2000, style, line_height)
+    assert (three - one) / 2 == pytest.approx(1.5 * 40.0, rel=0.04)
+
+
+def test_never_tighter_than_the_font_itself():
+    # A heading at 1.2 font sizes is below Noto Sans's own 1.36: Kivy gets 1.0, not less.
+    from kivy.core.text import LabelBase  # noqa: F401  (Kivy is set up by conftest)
+
+    font = "Roboto"
+    assert natural_line_em(font) > 1.0
+    assert kivy_line_height({"font_name": font}, 0.5) == 1.0
