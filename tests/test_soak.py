@@ -48,7 +48,7 @@ def test_a_seed_replays_the_same_visit(tmp_path):
     assert "soak: seed 7, 40 actions" in first.stdout
 
 
-def test_errors_kivy_or_a_thread_only_log_still_fail_the_run_and_show_the_seed(ui):
+def test_errors_kivy_or_a_thread_only_log_still_fail_the_run_and_show_the_seed(ui, monkeypatch):
     def thread_fails():
         raise RuntimeError("worker thread broke")
 
@@ -63,11 +63,9 @@ def test_errors_kivy_or_a_thread_only_log_still_fail_the_run_and_show_the_seed(u
         thread.join()
         return original(self)
 
-    Monkey.act_wait = act_wait
-    try:
-        result = Monkey(ui, seed=5).run(40, warmup=40)
-    finally:
-        Monkey.act_wait = original
+    monkeypatch.setattr(Monkey, "act_wait", act_wait)
+    result = Monkey(ui, seed=5).run(40, warmup=40)
+    monkeypatch.undo()
     assert any("worker thread broke" in e for e in result.errors)
     failures = result.failures(None)
     assert failures and result.done < 40
