@@ -253,6 +253,21 @@ def test_the_pin_pad_speaks_the_visitors_language(staff):
     assert staff.button("pin:cancel").source_text != "Cancel"
 
 
+def test_with_the_audio_guide_on_pin_keys_act_at_once_and_are_never_read_out(staff):
+    staff.tap("audio_guide")
+    staff.tap("audio_guide")  # the guide's first tap speaks, the second switches it on
+    assert staff.app.session.speech.audio_guide
+    staff.up(hold(staff, 5))
+    pad = staff.app.current_screen
+    said = staff.app.speech.synthesizer.spoken
+    before = len(said)
+    for digit in "2468":
+        staff.tap(f"pin:{digit}")
+        staff.app.move_focus(+1)  # keyboard or switch focus on a key says nothing either
+    assert pad.dots.count == 4
+    assert not any(ch in u.text for u in said[before:] for ch in "2468")
+
+
 def test_escape_alt_f4_and_close_requests_never_exit(staff):
     closed = []
     Window.bind(on_close=lambda *_: closed.append(True))

@@ -117,8 +117,8 @@ class SpeechUI:
 
     def intercept(self, button) -> bool:
         """Audio guide: the first tap on a control speaks it; True means "do not activate"."""
-        if not self.app.session.speech.audio_guide:
-            return False
+        if not self.app.session.speech.audio_guide or button.private:
+            return False  # a private key acts at once: it must not be read out
         if self.armed is button:
             self.armed = None
             return False

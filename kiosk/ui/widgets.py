@@ -161,6 +161,7 @@ class KioskButton(Label):
     edge = ListProperty([1, 1, 1, 1])
     ink = ListProperty([1, 1, 1, 1])
     action = StringProperty("")  # a stable name for tests, audits and spoken feedback
+    private = BooleanProperty(False)  # never spoken (PIN keys: the room would hear the PIN)
     spoken = StringProperty("")  # what the audio guide says (default: the label)
     speech_language = StringProperty("")  # a language button speaks in its own language
     source_text = StringProperty("")  # the logical label; ``text`` is what is drawn
@@ -275,7 +276,7 @@ class KioskButton(Label):
         return True
 
     def spoken_description(self) -> str:
-        return self.spoken or self.source_text
+        return "" if self.private else (self.spoken or self.source_text)
 
     def activate(self):
         """Keyboard and switch access: act as if pressed (the policy is for touch only)."""

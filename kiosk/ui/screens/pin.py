@@ -118,7 +118,7 @@ class PinScreen(KioskScreen):
                 button = self._button(ok, "pin:ok", self.submit)
             else:
                 button = self._button(key, f"pin:{key}", lambda k=key: self.type_digit(k),
-                                      size_mm=DIGIT_FONT_MM)
+                                      size_mm=DIGIT_FONT_MM, private=True)
             button.size = (key_width, key_height)
             keys.add_widget(button)
         right = BoxLayout(orientation="vertical", size_hint_x=None, width=keys.width)
