@@ -266,6 +266,9 @@ def cmd_audit(args) -> int:
                      "smallest_cap_height_mm", "longest_line_chars", "lowest_text_contrast",
                      "lowest_edge_contrast"):
             worst = getattr(report, name)
+            if not worst.where:  # nothing measured, e.g. cap height is taken at 100% only
+                print(f"  {name:24} {'-':>7}   not measured at these text sizes")
+                continue
             print(f"  {name:24} {worst.value:7.1f}   {worst.where}")
         print(f"  overflows: {len(report.overflows)}   not reachable by keys: "
               f"{len(report.unreachable)}")

@@ -133,3 +133,55 @@ def test_a_reset_clears_a_pending_warning(ui):
     assert ui.app.idle_warning is None
     ui.tap("language:en")  # the first touch of the next visit is not swallowed
     assert screen(ui) == "topics"
+
+
+
+_WRITES: list | None = None  # while a list, every file write this process attempts is noted
+
+
+def _note_writes(event: str, args: tuple) -> None:
+    if _WRITES is None:
+        return
+    if event == "open" and args[1] is not None and any(c in str(args[1]) for c in "wax+"):
+        _WRITES.append(("open", args[0], args[1]))
+    elif event == "open" and isinstance(args[2], int) and args[2] & 0o3:  # O_WRONLY/O_RDWR
+        _WRITES.append(("open", args[0], args[2]))
+    elif event in ("os.rename", "os.remove", "os.mkdir", "shutil.copyfile", "os.truncate"):
+        _WRITES.append((event, *args[:2]))
+
+
+def test_a_visit_leaves_nothing_on_disk_or_in_the_logs(ui, caplog):
+    """Privacy: what a visitor chose and read is held in memory only, and is gone at reset.
+    Python's audit hooks see every file this process opens for writing, renames or removes
+    (logging handlers, caches, temporary files), wherever it is."""
+    import logging
+    import sys
+
+    global _WRITES
+    sys.addaudithook(_note_writes)
+    caplog.set_level(logging.DEBUG)
+    _WRITES = []
+    try:
+        section = ui.app.data.content.sections[2]
+        ui.tap("language:fr")
+        ui.tap(f"topic:{section.id}")
+        ui.tap("next")
+        page_text = ui.app.current_screen.page_text()
+        title = ui.app.current_screen.title_text
+        ui.tap("read_aloud")
+        ui.tap("stop_speech")
+        ui.tap("display")
+        ui.tap("text_scale:1.5")
+        ui.tap("theme:light")
+        idle_for(ui, ui.app.data.config.idle_timeout_seconds + 1)
+        idle_for(ui, ui.app.data.config.idle_warning_seconds + 1)
+        writes, _WRITES = _WRITES, None
+    finally:
+        _WRITES = None
+    assert ui.app.session.snapshot() == type(ui.app.session)(ui.app.session.defaults).snapshot()
+    assert writes == []
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "visit ended" in logged  # the log does record that a visit ended, and no more
+    for secret in (section.id, title, page_text[:40], "fr", "1.5", "light"):
+        assert secret not in logged.replace(":", " ").split(), (secret, logged)
+        assert len(secret) < 4 or secret not in logged, (secret, logged)

@@ -9,14 +9,17 @@ from kiosk import sizes
 from kiosk.ui.audit import run_audit
 
 
-@pytest.mark.parametrize("size, screen_mm", [("1920x1080", (527, 296))])
-def test_audit_passes_on_the_reference_screens(tmp_path, size, screen_mm):
+@pytest.mark.parametrize("size, screen_mm, scales", [
+    ("1920x1080", (527, 296), ["1.0", "2.0"]),  # 24-inch
+    ("1366x768", (344, 194), ["2.0"]),  # 15.6-inch: 200% is the hard case on a short screen
+])
+def test_audit_passes_on_the_reference_screens(tmp_path, size, screen_mm, scales):
     config = tmp_path / "screen.yaml"
     config.write_text(f"screen:\n  width_mm: {screen_mm[0]}\n  height_mm: {screen_mm[1]}\n",
                       encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "kiosk", "audit", "--config", str(config),
-                             "--size", size, "--lang", "en", "de", "ar", "--text-scale", "1.0",
-                             "2.0"], capture_output=True, text=True, timeout=600)
+                             "--size", size, "--lang", "en", "de", "ar", "--text-scale",
+                             *scales], capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout[-3000:]
     assert result.stdout.strip().endswith("audit: OK")
 
