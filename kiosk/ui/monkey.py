@@ -221,7 +221,7 @@ class Monkey:
 
             def record_exit():
                 self.exits += 1
-                self._note("  (staff exit requested: recorded, the run goes on)")
+                self._note("staff exit requested: recorded, the run goes on")
                 gate.leave()
 
             gate.on_exit = record_exit
