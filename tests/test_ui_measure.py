@@ -24,3 +24,22 @@ def test_never_tighter_than_the_font_itself():
     font = "Roboto"
     assert natural_line_em(font) > 1.0
     assert kivy_line_height({"font_name": font}, 0.5) == 1.0
+
+
+def test_remembered_measurements_match_fresh_ones(ui):
+    """Shaped text and heights are kept between rebuilds; what is kept is what a fresh
+    measurement gives, for each width and font size (not the first answer for any of them)."""
+    from kiosk.ui.measure import _height, _prepared, display_text
+
+    font = ui.app.data.font_for("ar")
+    text = "يمكن أن يسبب التصلب المتعدد مشاكل في الرؤية والحركة والتعب. " * 3
+    for width, size in ((600.0, 40.0), (300.0, 40.0), (600.0, 60.0)):
+        style = {"font_name": str(font.regular), "font_size": size}
+        kept_text = display_text(text, width, style, True)
+        kept_height = text_height(text, width, style, 1.2, True)
+        assert kept_text == _prepared.__wrapped__(text, width, style["font_name"], size)
+        assert kept_height == _height.__wrapped__(text, width, tuple(sorted(style.items())),
+                                                  1.2, True)
+    narrow = {"font_name": str(font.regular), "font_size": 40.0}
+    assert text_height(text, 300.0, narrow, 1.2, True) > text_height(text, 600.0, narrow,
+                                                                     1.2, True)
