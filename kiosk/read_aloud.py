@@ -90,6 +90,13 @@ class ReadAloud:
         """Say a short message (an announcement, a button's name) the same way."""
         self.start(text, language, rate, volume)
 
+    def when_ready(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` (on the synthesizer's thread) once the sentence due to play next
+        is synthesized, so the UI can start it then instead of on its next clock tick."""
+        if self.state == self.IDLE or self._index >= len(self._futures):
+            return
+        self._futures[self._index].add_done_callback(lambda _future: callback())
+
     def _request(self, index: int) -> Future[Synthesis]:
         start, end = self._spans[index]
         language, rate, volume = self._settings
@@ -133,6 +140,11 @@ class ReadAloud:
     @property
     def active(self) -> bool:
         return self.state != self.IDLE
+
+    @property
+    def sounding(self) -> bool:
+        """A sentence's audio is with the player (playing or paused), not still awaited."""
+        return self._playback is not None
 
     @property
     def sentence_index(self) -> int:

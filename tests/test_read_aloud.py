@@ -119,3 +119,34 @@ def test_sentence_audio_is_deleted_when_no_longer_needed(tmp_path):
     assert len(list(tmp_path.glob("*.wav"))) == 3
     reader.stop()  # stopped mid-page: the played and the unplayed audio both go
     assert list(tmp_path.glob("*.wav")) == []
+
+
+class SlowSynthesizer(RecordingSynthesizer):
+    """Answers only when told to, as the real worker answers a few milliseconds later."""
+
+    def __init__(self):
+        super().__init__(ms_per_word=400)
+        self.waiting: list[tuple[Future, Future]] = []
+
+    def synthesize(self, utterance):
+        done, pending = super().synthesize(utterance), Future()
+        self.waiting.append((done, pending))
+        return pending
+
+    def answer_first(self):
+        done, pending = self.waiting.pop(0)
+        pending.set_result(done.result())
+
+
+def test_the_ui_hears_as_soon_as_the_first_sentence_is_ready_and_not_sounding_before():
+    clock = FakeClock()
+    synth = SlowSynthesizer()
+    reader = ReadAloud(synth, RecordingPlayer(clock=clock))
+    reader.start(TEXT, "en")
+    ready = []
+    reader.when_ready(lambda: ready.append(True))
+    reader.tick()
+    assert not ready and not reader.sounding  # still being synthesized: nothing to hear
+    synth.answer_first()
+    assert ready == [True]  # told at once, not on a later tick
+    assert word(TEXT, reader.tick()) == "One" and reader.sounding
