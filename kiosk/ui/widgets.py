@@ -46,19 +46,28 @@ class TextBlock(Label):
 
     source_text = StringProperty("")  # the logical text; ``text`` is what is drawn
     rtl = BooleanProperty(False)
+    min_font_size = NumericProperty(0)  # if set, a screen short of room may shrink it to this
 
     def __init__(self, **kwargs):
         kwargs.setdefault("size_hint_y", None)
         kwargs.setdefault("valign", "top")
         kwargs.setdefault("source_text", kwargs.get("text", ""))
+        if kwargs.get("rtl") and "width" not in kwargs:
+            # Right-to-left lines are broken and shaped for a width: for the layout's, not
+            # Kivy's placeholder 100 px (that cost an Arabic page turn ~15 ms for nothing).
+            kwargs["width"] = 0
         super().__init__(**kwargs)
-        self.bind(width=self._wrap, source_text=self._wrap, texture_size=self._fit)
+        self.bind(width=self._wrap, source_text=self._wrap, font_size=self._wrap,
+                  texture_size=self._fit)
         self._wrap()
 
     def _wrap(self, *_):
         style = {"font_name": self.font_name, "font_size": self.font_size}
         self.markup = self.rtl
-        self.text = display_text(self.source_text, self.width, style, self.rtl)
+        if self.rtl and self.width <= 0:
+            self.text = ""  # no width yet: shaped once the layout gives it one
+        else:
+            self.text = display_text(self.source_text, self.width, style, self.rtl)
         self.text_size = (self.width, None)
 
     def _fit(self, *_):

@@ -30,7 +30,8 @@ class KioskScreen(Screen):
     def fit(self, col: BoxLayout, items: list[tuple[object, bool]]) -> None:
         """Add ``(widget, optional)`` items to ``col``, leaving out optional ones (last first)
         while the whole would be taller than the screen, then closing the gaps between rows
-        down to the minimum: nothing is ever pushed off it."""
+        down to the minimum, then shrinking text that allows it (``min_font_size``) as a last
+        resort: nothing is ever pushed off the screen."""
         width = self.area[0] - 2 * self.margin()
 
         def height(widget) -> float:
@@ -50,6 +51,11 @@ class KioskScreen(Screen):
             kept.remove(item)
         if total() > self.area[1]:
             col.spacing = min(col.spacing, self.app.sizer.px(sizes.GAP_MM))
+        shrinkable = [w for w, _o in kept
+                      if isinstance(w, TextBlock) and w.min_font_size]
+        while total() > self.area[1] and any(w.font_size > w.min_font_size for w in shrinkable):
+            for widget in shrinkable:
+                widget.font_size = max(widget.min_font_size, widget.font_size * 0.92)
         for widget, _optional in kept:
             col.add_widget(widget)
 

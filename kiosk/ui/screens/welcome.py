@@ -25,8 +25,12 @@ class WelcomeScreen(KioskScreen):
         col = self.column()
         # At large text sizes in long languages the optional lines give way, so the languages
         # and the disclaimer always fit without scrolling.
+        # Last resort on a short screen in a long language: the title and the disclaimer may
+        # shrink to the size of the controls' labels rather than push anything off.
+        floor = self.app.sizer.font(sizes.SMALL_FONT_MM, control=True)
         self.fit(col, [
-            (self.text(self.title_text, sizes.HEADING_FONT_MM, bold=True, line_height=1.2),
+            (self.text(self.title_text, sizes.HEADING_FONT_MM, bold=True, line_height=1.2,
+                       min_font_size=self.app.sizer.font(sizes.BODY_FONT_MM, control=True)),
              False),
             (self.text(_("Choose your language"), sizes.BODY_FONT_MM), True),
             (self.language_grid(), False),
@@ -35,7 +39,8 @@ class WelcomeScreen(KioskScreen):
                        sizes.SMALL_FONT_MM, muted=True, line_height=SMALL_LINE_HEIGHT), True),
             (self.text(_("This is general information, not medical advice. "
                          "Please talk to your MS team about your own care."),
-                       sizes.SMALL_FONT_MM, muted=True, line_height=SMALL_LINE_HEIGHT), False),
+                       sizes.SMALL_FONT_MM, muted=True, line_height=SMALL_LINE_HEIGHT,
+                       min_font_size=floor), False),
             (Widget(), False),
         ])
         self.add_widget(col)
@@ -57,15 +62,25 @@ class WelcomeScreen(KioskScreen):
         languages = app.data.languages
         gap = app.sizer.px(sizes.GAP_MM * 2)
         available = self.area[0] - 2 * self.margin()
+
+        def columns(font: float) -> int:
+            """Endonyms are single words and must not wrap; the chosen one has a check mark."""
+            widest = max(text_width(visual(lang.endonym) if lang.rtl else lang.endonym,
+                                    {"font_name": str(app.data.font_for(lang.code).regular),
+                                     "font_size": font})
+                         + 2 * button_padding(font)
+                         + (icon_room(font) if lang.code == app.session.language else 0)
+                         for lang in languages)
+            return max(1, min(4, len(languages), int((available + gap) // (widest + gap))))
+
+        # A row fewer is worth a slightly smaller label (never below 100%): on a short screen
+        # a third row would push the disclaimer off.
         font = app.sizer.font(sizes.BUTTON_FONT_MM, control=True)
-        # Endonyms are single words and must not wrap; only the chosen one has a check mark.
-        widest = max(text_width(visual(lang.endonym) if lang.rtl else lang.endonym,
-                                text_style(app, size_mm=sizes.BUTTON_FONT_MM,
-                                           language=lang.code, control=True))
-                     + 2 * button_padding(font)
-                     + (icon_room(font) if lang.code == app.session.language else 0)
-                     for lang in languages)
-        cols = max(1, min(4, len(languages), int((available + gap) // (widest + gap))))
+        floor = app.sizer.px(sizes.BUTTON_FONT_MM)
+        most = columns(floor)
+        while columns(font) < most and font > floor:
+            font = max(floor, font * 0.95)
+        cols = columns(font)
         height = app.sizer.target(sizes.PRIMARY_TARGET_MM, sizes.BUTTON_FONT_MM)
         rows = math.ceil(len(languages) / cols)
         grid = GridLayout(cols=cols, spacing=gap, size_hint_y=None,
@@ -80,8 +95,9 @@ class WelcomeScreen(KioskScreen):
                                  primary=True, selected=language.code == app.session.language,
                                  icon="check" if language.code == app.session.language else "",
                                  size_hint_y=None, height=height,
-                                 **text_style(app, size_mm=sizes.BUTTON_FONT_MM,
-                                              language=language.code, control=True))
+                                 **{**text_style(app, size_mm=sizes.BUTTON_FONT_MM,
+                                                 language=language.code, control=True),
+                                    "font_size": font})
             button.bind(on_activate=lambda _b, code=language.code: app.choose_language(code))
             grid.add_widget(button)
         return grid
