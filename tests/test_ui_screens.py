@@ -148,3 +148,23 @@ def test_a_short_15_inch_screen_at_200_percent_keeps_the_text_big_and_pages_usef
             assert layout_problems(ui) == []
     finally:
         ui.app.replace_data(kiosk_data)
+
+
+def test_next_topic_is_laid_out_while_the_last_page_is_read(ui):
+    """After a page is drawn, what Next opens is paginated and shaped in the idle time, so the
+    turn only builds widgets; the page it then shows starts the next topic, fully shaped."""
+    ui.app.session.language = "ar"
+    first, second = ui.app.data.content.sections[:2]
+    ui.app.show(Location("reader", first.id))
+    reader = ui.app.current_screen
+    ui.app.show(Location("reader", first.id, reader.page_count() - 1))
+    ui.pump(4)  # the frame is drawn, then the idle work runs
+    assert second.id in {key[0] for key in reader._layouts}
+    ui.tap("next")
+    assert ui.app.session.location == Location("reader", second.id, 0)
+    body = ui.app.current_screen.body
+    from kiosk import localized
+
+    start = localized.paragraphs(second, 0)[0].split()[:3]
+    assert body.source_text.split()[:3] == start
+    assert body.markup and body.text and body.width > 0

@@ -165,6 +165,13 @@ class KioskApp(App):
             # are never freed: a one-time cost of a few hundred kilobytes).
             _startup_frozen = True
             gc.freeze()
+        Clock.schedule_once(self._prepare_ahead, 0)
+
+    def _prepare_ahead(self, _dt) -> None:
+        """Still while the visitor reads: let the screen get its next page ready."""
+        prepare = getattr(self.current_screen, "prepare_ahead", None)
+        if prepare is not None:
+            prepare()
 
     # State ----------------------------------------------------------------------------------
     def _apply_session(self) -> None:

@@ -20,6 +20,16 @@ class ReaderScreen(DocumentScreen):
                         blocks=[localized.paragraphs(section, page)
                                 for page in range(len(section.pages))])
 
+    def following_document(self) -> Document | None:
+        sections = self.app.data.content.sections
+        index = [s.id for s in sections].index(self.section().id)
+        if index + 1 >= len(sections):
+            return None
+        following = sections[index + 1]
+        return Document(key=following.id, title=localized.title(following),
+                        blocks=[localized.paragraphs(following, page)
+                                for page in range(len(following.pages))])
+
     def before_first(self):
         # Translators: on the first page of a topic, goes back to the list of topics.
         return (_("Topics"), self.app.go_topics)

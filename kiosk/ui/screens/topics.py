@@ -74,6 +74,9 @@ class TopicsScreen(DocumentScreen):
             used += row_height + gap
         return pages
 
+    def prepare_ahead(self) -> None:
+        """Topic buttons are measured as they are built; there is no text to prepare."""
+
     def page_count(self) -> int:
         return len(self.pages())
 
