@@ -217,8 +217,7 @@ def real_speech(ui):
     synthesizer = WorkerSynthesizer(start_timeout=60)
     yield synthesizer
     ui.app.speech.stop()
-    ui.app.speech.synthesizer = ui.app.speech.reader.synthesizer = recording
-    ui.app.speech._voices = None
+    use_real_speech(ui, recording)  # back to the recording doubles, voices looked up again
     synthesizer.close()
 
 
