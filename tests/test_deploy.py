@@ -289,6 +289,9 @@ def test_rollback_goes_back_and_holds_updates_until_resumed(kiosk, release_repo)
 
 
 def test_update_without_a_repository_does_nothing(kiosk):
+    # install.sh fills UPDATE_REPO from the clone's origin when there is one (as on CI): empty
+    # it, as a clinic that has no release repository yet would have it.
+    (kiosk.etc / "update.conf").write_text("UPDATE_REPO=\nUPDATE_TAGS=v*\n", encoding="utf-8")
     result = kiosk.update()
     assert result.returncode == 0
     assert "no repository to update from" in result.stderr
