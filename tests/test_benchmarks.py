@@ -16,11 +16,14 @@ sys.path.insert(0, str(paths.PROJECT_DIR))  # benchmarks/ sits beside kiosk/, no
 
 from benchmarks import run
 
+# One worker runs the whole module, so the quick run (a fixture) is made once.
+pytestmark = pytest.mark.xdist_group("benchmarks")
+
 FIGURES = {"cold_start_ratio", "language_switch_p95", "page_turn_p95", "speech_onset_p95",
            "speech_stop_p95", "catalogue_load", "memory_ratio", "memory_ratio_with_worker"}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # once per worker: other modules may run in between
 def quick_report(tmp_path_factory) -> dict:
     """One quick pass of every measurement, on the real kiosk and speech worker."""
     out = tmp_path_factory.mktemp("bench") / "bench.json"
