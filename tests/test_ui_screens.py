@@ -2,6 +2,7 @@
 
 import pytest
 from kivy.core.window import Window
+from kivy.uix.label import Label
 from PIL import Image
 from ui_checks import layout_problems
 
@@ -9,6 +10,7 @@ from kiosk.config import load_config
 from kiosk.session import TEXT_SCALES, Location
 from kiosk.sizes import BODY_FONT_MM
 from kiosk.ui.snapshot import every_view
+from kiosk.ui.widgets import FOCUS_RING_MM, KioskButton
 
 
 def test_text_size_change_repaginates(ui):
@@ -170,3 +172,104 @@ def test_next_topic_is_laid_out_while_the_last_page_is_read(ui):
     start = localized.paragraphs(second, 0)[0].split()[:3]
     assert body.source_text.split()[:3] == start
     assert body.markup and body.text and body.width > 0
+
+
+# Contrast on rendered pixels -------------------------------------------------------------------
+# The theme's colour pairs are checked by arithmetic (tests/test_theme.py, the audit); these
+# tests confirm them on what the window really shows: a label drawn over the wrong fill, with a
+# default colour, or faded by opacity would pass the arithmetic and fail here.
+
+def _frame_image(ui) -> Image.Image:
+    width, height, pixels = ui.frame()
+    return Image.frombytes("RGBA", (width, height), pixels).transpose(
+        Image.Transpose.FLIP_TOP_BOTTOM).convert("RGB")
+
+
+def _box(widget, inset: float, height: int) -> tuple[int, int, int, int]:
+    from kiosk.ui.fit_audit import window_rect
+
+    x0, y0, x1, y1 = window_rect(widget)
+    return (round(x0 + inset), round(height - y1 + inset), round(x1 - inset),
+            round(height - y0 - inset))
+
+
+def _rgb(colour: tuple[int, int, int]) -> tuple[float, float, float]:
+    return tuple(c / 255 for c in colour)
+
+
+def rendered_text_contrast(image: Image.Image, widget, inset: float) -> float:
+    """Contrast between a label's background (its commonest colour) and its ink (the
+    commonest of the colours far from the background: the inside of the strokes, not their
+    anti-aliased edges)."""
+    from kiosk.theme import contrast_ratio
+
+    crop = image.crop(_box(widget, inset, image.height))
+    colours = sorted(crop.getcolors(crop.width * crop.height), reverse=True)
+    background = colours[0][1]
+    far = [(count, c) for count, c in colours[1:50]  # ink is among the commonest
+           if contrast_ratio(_rgb(c), _rgb(background)) >= 2.0]
+    assert far, f"no text drawn in {widget.text[:30]!r}"
+    return contrast_ratio(_rgb(max(far)[1]), _rgb(background))
+
+
+def rendered_edge_contrast(image: Image.Image, widget, outside_px: float,
+                           beyond_px: int) -> float:
+    """Contrast of a line drawn round ``widget`` (its edge, or the focus ring just outside it)
+    against the window background ``beyond_px`` further out, read along the widget's top."""
+    from kiosk.theme import contrast_ratio
+
+    x0, top, x1, _bottom = _box(widget, 0, image.height)
+    mid = (x0 + x1) // 2
+    line = image.getpixel((mid, round(top - outside_px)))
+    beyond = image.getpixel((mid, round(top - outside_px) - beyond_px))
+    return contrast_ratio(_rgb(line), _rgb(beyond))
+
+
+@pytest.mark.parametrize("theme", ["dark", "light"])
+def test_every_label_meets_7_to_1_on_rendered_pixels(ui, theme):
+    from kiosk.ui.fit_audit import visible_labels
+
+    ui.app.session.theme = theme
+    ui.app.session.set_text_scale(1.0)
+    worst = (99.0, "")
+
+    def measure(labels, where: str) -> None:
+        nonlocal worst
+        image = _frame_image(ui)
+        for label in labels:
+            inset = label.edge_width * 2 + 2 if isinstance(label, KioskButton) else 0
+            ratio = rendered_text_contrast(image, label, inset)
+            worst = min(worst, (ratio, f"{where} {label.text[:30]!r}"))
+
+    for language in ("en", "ar", "zh_Hans"):  # three scripts, and the mirrored layout
+        ui.app.session.language = language
+        for name, where in list(every_view(ui.app)):
+            ui.app.show(where)
+            measure(visible_labels(ui.app), f"{language} {name}")
+    ui.app.show(Location("topics"))
+    ui.app._last_activity -= ui.app.data.config.idle_timeout_seconds + 1
+    ui.app._check_idle(0)  # "Are you still there?"
+    ui.pump(2)
+    warning = ui.app.idle_warning
+    assert warning is not None
+    measure([w for w in warning.walk(restrict=True) if isinstance(w, Label) and w.text],
+            "idle warning")
+    assert worst[0] >= 7.0, worst
+
+
+@pytest.mark.parametrize("theme", ["dark", "light"])
+def test_control_edges_and_the_focus_ring_meet_3_to_1_on_rendered_pixels(ui, theme):
+    ui.app.session.theme = theme
+    ui.app.show(Location("settings"))
+    ui.key(9)  # Tab: the focus ring appears round the first control
+    image = _frame_image(ui)
+    focused = ui.app.focused_button()
+    ring = max(3.0, ui.app.sizer.px(FOCUS_RING_MM))  # as thick as it is far out
+    assert rendered_edge_contrast(image, focused, ring, round(ring) + 2) >= 3.0
+    x0, top, x1, _bottom = _box(focused, 0, image.height)
+    column = [image.getpixel(((x0 + x1) // 2, top - k)) for k in range(1, round(3 * ring))]
+    ring_colour = tuple(round(c * 255) for c in ui.app.theme.focus)
+    assert column.count(ring_colour) >= 3  # at least 3 px thick
+    for button in ui.buttons():
+        if button is not focused:  # the edge's first row inside, the background just outside
+            assert rendered_edge_contrast(image, button, -1, 5) >= 3.0, button.action

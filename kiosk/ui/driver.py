@@ -137,13 +137,17 @@ class Driver:
         return bool(handled)
 
     # Output ------------------------------------------------------------------------------------
-    def screenshot(self, path: Path) -> Path:
-        """Save exactly what the window shows now as a PNG at ``path``."""
+    def frame(self) -> tuple[int, int, bytes]:
+        """(width, height, RGBA bytes) of what the window shows now, bottom row first."""
         self.pump(2)
         # Window.screenshot reads GL_RGB rows with OpenGL's 4-byte row alignment but saves
         # them packed, so a width like 1366 px came out sheared. RGBA rows are always aligned.
         width, height = Window.size
-        pixels = glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE)
+        return width, height, glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE)
+
+    def screenshot(self, path: Path) -> Path:
+        """Save exactly what the window shows now as a PNG at ``path``."""
+        width, height, pixels = self.frame()
         path.parent.mkdir(parents=True, exist_ok=True)
         ImageLoaderSDL2.save(str(path), width, height, "rgba", pixels, True, "png")
         return path
