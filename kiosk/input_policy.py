@@ -74,3 +74,34 @@ class TapPolicy:
     def reset(self) -> None:
         self._contact = None
         self._last_accepted = None
+
+
+class KeyRepeatFilter:
+    """A held key acts once: its auto-repeat is ignored.
+
+    A hand with tremor or weakness can rest on a keypad key far longer than the keyboard's
+    repeat delay (often 0.5 s), and each repeat would move the focus again or press the next
+    screen's control. EN 301 549 5.7 asks for a repeat delay adjustable to 2 s or repeat that
+    can be turned off; here it is off. Repeats arrive as more key-downs without a key-up in
+    between, every few tens of milliseconds; if a key-up was lost (the window lost the keyboard
+    while the key was down), a key-down long after the last one is a new press again.
+    """
+
+    LOST_UP_AFTER_S = 1.0  # repeats come many times a second; a gap this long is a new press
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic):
+        self.clock = clock
+        self._held: dict[int, float] = {}  # key -> time of its last key-down (or repeat)
+
+    def down(self, key: int) -> bool:
+        """True if this key-down is a new press, False if it is the key repeating."""
+        now = self.clock()
+        last = self._held.get(key)
+        self._held[key] = now
+        return last is None or now - last > self.LOST_UP_AFTER_S
+
+    def up(self, key: int) -> None:
+        self._held.pop(key, None)
+
+    def reset(self) -> None:
+        self._held.clear()

@@ -1,4 +1,4 @@
-from kiosk.input_policy import TapPolicy, TapSettings
+from kiosk.input_policy import KeyRepeatFilter, TapPolicy, TapSettings
 
 
 def test_release_inside_activates_once():
@@ -46,3 +46,26 @@ def test_cancel_frees_the_contact():
     policy.down(1, now=0.0)
     policy.cancel(1)
     assert policy.down(2, now=0.1)
+
+
+def test_a_held_key_acts_once_and_its_repeats_are_ignored():
+    now = [0.0]
+    keys = KeyRepeatFilter(clock=lambda: now[0])
+    assert keys.down(9)
+    for _ in range(40):  # two seconds of auto-repeat at 20 a second
+        now[0] += 0.05
+        assert not keys.down(9)
+    assert keys.down(13)  # another key meanwhile is its own press
+    keys.up(9)
+    now[0] += 0.05
+    assert keys.down(9)  # pressed again after lifting
+
+
+def test_a_lost_key_up_does_not_block_the_key_for_good():
+    now = [0.0]
+    keys = KeyRepeatFilter(clock=lambda: now[0])
+    assert keys.down(9)  # its key-up never arrives
+    now[0] += 3.0
+    assert keys.down(9)
+    keys.reset()
+    assert keys.down(9)

@@ -185,3 +185,21 @@ def test_a_visit_leaves_nothing_on_disk_or_in_the_logs(ui, caplog):
     for secret in (section.id, title, page_text[:40], "fr", "1.5", "light"):
         assert secret not in logged.replace(":", " ").split(), (secret, logged)
         assert len(secret) < 4 or secret not in logged, (secret, logged)
+
+
+def test_a_held_key_acts_once_however_long_it_is_held(ui):
+    def key_down(key):
+        Window.dispatch("on_key_down", key, 0, None, [])
+        ui.pump(1)
+
+    key_down(9)  # Tab, then the keyboard's auto-repeat while it stays down
+    first = ui.app.focused_button()
+    assert first is not None
+    for _ in range(30):
+        ui.idle(0.05)
+        key_down(9)
+    assert ui.app.focused_button() is first
+    Window.dispatch("on_key_up", 9, 0)
+    ui.idle(0.2)
+    ui.key(9)  # pressed again: moves on
+    assert ui.app.focused_button() is not first

@@ -20,7 +20,7 @@ from kivy.uix.screenmanager import FadeTransition, NoTransition, ScreenManager
 
 from kiosk import i18n, sizes
 from kiosk.i18n import _
-from kiosk.input_policy import TapPolicy, TapSettings
+from kiosk.input_policy import KeyRepeatFilter, TapPolicy, TapSettings
 from kiosk.loading import KioskData
 from kiosk.session import TEXT_SCALES, Location, Session
 from kiosk.sizes import Sizer
@@ -80,6 +80,8 @@ class KioskApp(App):
         self._player = player
         self.session = Session(data.config.session_defaults)
         self.tap_policy = TapPolicy()
+        # On the tap policy's clock, which tests and the soak make virtual.
+        self.key_repeats = KeyRepeatFilter(clock=lambda: self.tap_policy.clock())
         self.theme = THEMES[self.session.theme]
         self._last_activity = time.monotonic()
         self._warning_shown = 0.0
@@ -136,6 +138,7 @@ class KioskApp(App):
         root.add_widget(layout)
         Window.bind(on_motion=self.admin_gate.on_motion)  # sees touches before any widget
         Window.bind(on_request_close=self._refuse_close, on_key_down=self._on_key_down,
+                    on_key_up=lambda _window, key, *_: self.key_repeats.up(key),
                     on_resize=lambda *_: Clock.schedule_once(lambda _dt: self.refresh(), 0))
         Window.bind(on_flip=self._after_frame)
         Clock.schedule_interval(self._check_idle, 1.0)
@@ -303,6 +306,7 @@ class KioskApp(App):
         self._last_activity = time.monotonic()  # the next visitor's time starts now
         self.session.reset()
         self.tap_policy.reset()
+        self.key_repeats.reset()
         self.speech.reset()
         self.scanner.stop()
         self.show(self.session.location, remember=False)
@@ -365,6 +369,8 @@ class KioskApp(App):
             self.speech.say(target.spoken_description(), target.speech_language or None)
 
     def _on_key_down(self, _window, key, _scancode, codepoint, modifiers) -> bool:
+        if not self.key_repeats.down(key):
+            return True  # a held key repeating: it acted once, on its first key-down
         if self.note_activity():
             return True  # the key answered "Are you still there?"
         if key == KEY_ESCAPE:
