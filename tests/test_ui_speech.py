@@ -89,6 +89,24 @@ def test_audio_guide_speaks_first_and_acts_on_the_second_tap(ui):
     assert any(ui.app.current_screen.title_text in u.text for u in announced)
 
 
+def test_audio_guide_says_which_option_is_chosen(ui):
+    """EN 301 549 5.6.1: the check mark of the option in use is also heard."""
+    ui.tap("audio_guide")
+    ui.tap("language:en")
+    ui.tap("language:en")
+    ui.tap("display")
+    ui.tap("display")
+    ui.tap("text_scale:1.0")  # in use: the first tap says so
+    assert spoken(ui)[-1].text == f"{ui.button('text_scale:1.0').source_text}: chosen."
+    ui.tap("text_scale:1.5")  # not in use: only its name
+    label = ui.button("text_scale:1.5").source_text
+    assert spoken(ui)[-1].text == label
+    ui.tap("text_scale:1.5")  # chosen now, and said so
+    assert ui.app.session.text_scale == 1.5
+    assert spoken(ui)[-1].text == f"{label}: chosen."
+    assert ui.button("text_scale:1.5").selected
+
+
 def test_touching_text_in_guide_mode_reads_it(ui):
     ui.tap("audio_guide")
     ui.app.show(Location("reader", ui.app.data.content.sections[0].id))

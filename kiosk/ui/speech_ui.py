@@ -16,6 +16,7 @@ from kivy.clock import Clock
 from kiosk.i18n import _
 from kiosk.read_aloud import ReadAloud
 from kiosk.speech import Player, Synthesizer
+from kiosk.ui.widgets import chosen
 
 log = logging.getLogger(__name__)
 
@@ -135,6 +136,11 @@ class SpeechUI:
         self.armed = button
         self.say(button.spoken_description(), button.speech_language or None)
         return True
+
+    def confirm_choice(self, option: str) -> None:
+        """In guide mode, an option just chosen says so: the new check mark is not heard."""
+        if self.app.session.speech.audio_guide:
+            self.say(chosen(option))
 
     def announce_screen(self, screen) -> None:
         """In guide mode, say where the visitor is and what they can do."""

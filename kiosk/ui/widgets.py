@@ -16,9 +16,18 @@ from kivy.uix.label import Label
 from kivy.utils import escape_markup
 
 from kiosk import bidi_text
+from kiosk.i18n import _
 from kiosk.ui.measure import display_text, text_height, text_width
 
 FOCUS_RING_MM = 1.0  # drawn outside the button, in the theme's focus colour (>= 3:1)
+
+
+def chosen(option: str) -> str:
+    """What the audio guide says of an option that is in use (EN 301 549 5.6.1: the state of
+    a toggle must be perceivable without sight)."""
+    # Translators: spoken by the audio guide after the name of the option now in use (a text
+    # size, a theme, a speed...), e.g. "150 %: chosen." Keep {option}.
+    return _("{option}: chosen.").format(option=option)
 
 
 def kiosk_app():
@@ -285,7 +294,11 @@ class KioskButton(Label):
         return True
 
     def spoken_description(self) -> str:
-        return "" if self.private else (self.spoken or self.source_text)
+        if self.private:
+            return ""
+        if self.selected and not self.spoken and not self.speech_language:
+            return chosen(self.source_text)  # the check mark and thick edge are not heard
+        return self.spoken or self.source_text
 
     def activate(self):
         """Keyboard and switch access: act as if pressed (the policy is for touch only)."""

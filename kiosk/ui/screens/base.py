@@ -67,8 +67,13 @@ class KioskScreen(Screen):
         width = (self.area[0] - 2 * self.margin() - gap * (len(options) - 1)) / len(options)
         height = button_height(app, [label for label, *_rest in options], width,
                                size_mm=sizes.BUTTON_FONT_MM, minimum_mm=sizes.PRIMARY_TARGET_MM)
-        buttons = [self.button(label, action, callback, primary=True, selected=chosen,
-                               icon="check" if chosen else "", height=height)
+        def choose(label: str, callback) -> None:
+            callback()
+            app.speech.confirm_choice(label)
+
+        buttons = [self.button(label, action, lambda lb=label, cb=callback: choose(lb, cb),
+                               primary=True, selected=chosen, icon="check" if chosen else "",
+                               height=height)
                    for label, action, callback, chosen in options]
         return self.row(buttons, size_hint_y=None, height=height, spacing=gap)
 
