@@ -203,3 +203,21 @@ def test_keep_reading_stops_at_the_end_of_help(ui):
     finish_reading(ui)
     ui.pump(2)
     assert ui.app.session.location.screen == "help" and not ui.app.speech.reader.active
+
+
+def test_the_help_key_turns_the_audio_guide_on_and_help_is_spoken(ui):
+    """EN 301 549 5.2: speech is reached without having to see the Audio guide button."""
+    def said_since(count: int) -> str:
+        return " ".join(u.text for u in spoken(ui)[count:])  # recorded sentence by sentence
+
+    assert not ui.app.session.speech.audio_guide
+    before = len(spoken(ui))
+    ui.key(104, "h")  # the EZ Access Help key, pressed on the first screen
+    assert ui.app.session.speech.audio_guide
+    assert ui.app.manager.current == "help"
+    title = ui.app.current_screen.title_text
+    assert title and title in said_since(before)
+    assert "Touch a button once to hear it." in said_since(before)
+    before = len(spoken(ui))
+    ui.key(104, "h")  # again, on the help screen: said again
+    assert title in said_since(before)

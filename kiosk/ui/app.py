@@ -390,7 +390,15 @@ class KioskApp(App):
         if key == KEY_BACKSPACE and self.session.location.screen != "welcome":
             self.go_back()
             return True
-        if codepoint == "h" and self.session.location.screen != "help":
-            self.go_help()
+        if codepoint == "h":
+            # The Help key (EZ Access) is how a visitor who cannot see the screen asks for
+            # speech (EN 301 549 5.2): it turns the audio guide on, and the help screen is
+            # announced.
+            self.session.speech.audio_guide = True
+            if self.session.location.screen != "help":
+                self.go_help()
+            else:
+                self.refresh()
+                self.speech.announce_screen(self.current_screen)
             return True
         return False

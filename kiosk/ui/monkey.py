@@ -257,6 +257,9 @@ class Monkey:
         x, y = button.to_window(*button.center)
         self._note(f"tap {action!r}")
         self._tap_point(x, y)
+        if self.app.speech.armed is button:  # audio guide: the first tap only said its name
+            self.clock.advance(self.rng.uniform(0.6, 1.5))
+            self._tap_point(x, y)
         return True
 
     def _key(self, name: str) -> None:
