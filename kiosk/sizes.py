@@ -7,6 +7,7 @@ primary ones 25 mm (MS touch studies), at least 2 mm apart. Plain Python so the 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 CAP_HEIGHT_EM = 0.714  # Noto Sans / Noto Sans CJK cap height as a fraction of the em
@@ -23,6 +24,18 @@ PRIMARY_TARGET_MM = 25.0
 GAP_MM = 3.0
 MARGIN_MM = 8.0
 BUTTON_PADDING_MM = 5.0
+
+
+def whole_px(size: float) -> int:
+    """A font size in whole pixels, never below the size asked for (cap heights are floors).
+
+    Under Kivy, SDL_ttf opens one FreeType face for every distinct font size it is given, and
+    Kivy tells sizes apart by their text, so 41.37 and 41.4 are two faces of the same 41 px
+    font; a Noto CJK face holds about 2.6 MB, and up to 64 stay open. Fractional sizes made a
+    day of visits keep opening new faces (the soak's memory grew in 2.6 MB steps); whole
+    pixels keep the set small and reused.
+    """
+    return math.ceil(size - 1e-6)
 
 
 @dataclass(frozen=True)
@@ -47,15 +60,15 @@ class Sizer:
     def px(self, mm: float) -> float:
         return mm * self.px_per_mm
 
-    def font(self, mm: float, control: bool = False) -> float:
+    def font(self, mm: float, control: bool = False) -> int:
         """Body text follows the text size; control labels the control scale; headings (the
         heading size or more) grow like controls, since they are for finding one's way, but
         never below the body text they head."""
         if control:
-            return mm * self.controls * self.px_per_mm
+            return whole_px(mm * self.controls * self.px_per_mm)
         if mm >= HEADING_FONT_MM:
-            return max(mm * self.controls, BODY_FONT_MM * self.scale) * self.px_per_mm
-        return mm * self.scale * self.px_per_mm
+            return whole_px(max(mm * self.controls, BODY_FONT_MM * self.scale) * self.px_per_mm)
+        return whole_px(mm * self.scale * self.px_per_mm)
 
     def target(self, minimum_mm: float, font_mm: float, lines: int = 1) -> float:
         """Height of a control: its minimum, or enough for its label at the current scale."""

@@ -73,7 +73,7 @@ def test_every_control_is_reached_in_one_round(scanning):
 def test_after_next_the_highlight_stays_on_next(scanning):
     ui = scanning
     ui.tap("language:en")
-    ui.tap("topic:sources")
+    ui.app.show(ui.app.session.location.__class__("sources"))  # several pages
     ui.key(F8)
     while highlighted(ui) != "next":
         wait(ui, 1.5)

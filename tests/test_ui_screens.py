@@ -8,7 +8,7 @@ from ui_checks import layout_problems
 
 from kiosk.config import load_config
 from kiosk.session import TEXT_SCALES, Location
-from kiosk.sizes import BODY_FONT_MM
+from kiosk.sizes import BODY_FONT_MM, whole_px
 from kiosk.ui.snapshot import every_view
 from kiosk.ui.widgets import FOCUS_RING_MM, KioskButton
 
@@ -26,7 +26,7 @@ def test_text_size_change_repaginates(ui):
     assert pages_at_200 > pages_at_100
     assert ui.app.current_screen.counter.text == f"Page 1 of {pages_at_200}"
     body_at_100 = BODY_FONT_MM * ui.app.sizer.px_per_mm
-    assert ui.app.current_screen.body.font_size == pytest.approx(2 * body_at_100)
+    assert ui.app.current_screen.body.font_size == whole_px(2 * body_at_100)
     assert layout_problems(ui) == []
 
 
@@ -146,7 +146,7 @@ def test_a_short_15_inch_screen_at_200_percent_keeps_the_text_big_and_pages_usef
             sizer = ui.app.sizer
             assert sizer.controls < 2.0
             body = ui.app.current_screen.body
-            assert body.font_size == pytest.approx(2 * BODY_FONT_MM * sizer.px_per_mm)
+            assert body.font_size == whole_px(2 * BODY_FONT_MM * sizer.px_per_mm)
             room = ui.app.current_screen.layout(ui.app.current_screen.document()).body_height
             assert room >= MIN_BODY_LINES * LINE_HEIGHT * body.font_size
             assert layout_problems(ui) == []

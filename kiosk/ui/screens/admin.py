@@ -90,7 +90,7 @@ class AdminScreen(KioskScreen):
     def _style(self, size_mm: float, bold: bool = False) -> dict:
         font = self.app.data.font_for(self.app.session.language)  # every font has Latin
         return {"font_name": str(font.bold if bold else font.regular),
-                "font_size": self.app.sizer.px(size_mm)}
+                "font_size": sizes.whole_px(self.app.sizer.px(size_mm))}
 
     def _text(self, text: str, size_mm: float, bold: bool = False) -> TextBlock:
         return TextBlock(text=text, color=(*self.app.theme.text, 1), line_height=LINE_HEIGHT,

@@ -55,7 +55,7 @@ class KioskScreen(Screen):
                       if isinstance(w, TextBlock) and w.min_font_size]
         while total() > self.area[1] and any(w.font_size > w.min_font_size for w in shrinkable):
             for widget in shrinkable:
-                widget.font_size = max(widget.min_font_size, widget.font_size * 0.92)
+                widget.font_size = max(widget.min_font_size, int(widget.font_size * 0.92))
         for widget, _optional in kept:
             col.add_widget(widget)
 

@@ -64,7 +64,7 @@ class PinScreen(KioskScreen):
         """Fixed size (see the module note), in the visitor's language's font."""
         font = self.app.data.font_for(self.app.session.language)
         return {"font_name": str(font.bold if bold else font.regular),
-                "font_size": self.app.sizer.px(size_mm)}
+                "font_size": sizes.whole_px(self.app.sizer.px(size_mm))}
 
     def _label_width(self, text: str, size_mm: float, icon: bool = False) -> float:
         style = self._style(size_mm)

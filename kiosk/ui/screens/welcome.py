@@ -76,10 +76,10 @@ class WelcomeScreen(KioskScreen):
         # A row fewer is worth a slightly smaller label (never below 100%): on a short screen
         # a third row would push the disclaimer off.
         font = app.sizer.font(sizes.BUTTON_FONT_MM, control=True)
-        floor = app.sizer.px(sizes.BUTTON_FONT_MM)
+        floor = sizes.whole_px(app.sizer.px(sizes.BUTTON_FONT_MM))
         most = columns(floor)
         while columns(font) < most and font > floor:
-            font = max(floor, font * 0.95)
+            font = max(floor, int(font * 0.95))
         cols = columns(font)
         height = app.sizer.target(sizes.PRIMARY_TARGET_MM, sizes.BUTTON_FONT_MM)
         rows = math.ceil(len(languages) / cols)
