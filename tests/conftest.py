@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,11 @@ def ui_driver(kiosk_data):
     driver = Driver.start(kiosk_data, synthesizer=RecordingSynthesizer(),
                           player=RecordingPlayer(clock=clock))
     driver.speech_clock = clock  # tests move the sound along by hand
+    # The voices are looked up in a thread, as in the kiosk; on a busy machine that can take
+    # longer than the first test needs to reach a screen that shows them.
+    deadline = time.monotonic() + 30
+    while driver.app.speech._voices is None and time.monotonic() < deadline:
+        time.sleep(0.01)
     from kivy.clock import Clock
 
     Clock.unschedule(driver.app._check_idle)  # idle time is what the idle tests say it is

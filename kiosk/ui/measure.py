@@ -35,6 +35,10 @@ def register_fonts(choice: FontChoice) -> None:
 
 @lru_cache(maxsize=64)
 def _measurer(font_name: str, font_size: float) -> CoreLabel:
+    # 41.0 and 41 are one cache entry here but two FreeType faces to Kivy (it tells sizes
+    # apart by their text): measure with the whole-pixel size the widgets use.
+    if float(font_size).is_integer():
+        font_size = int(font_size)
     label = CoreLabel(font_name=font_name, font_size=font_size)
     label.resolve_font_name()
     return label
@@ -79,7 +83,7 @@ def display_text(text: str, width: float, style: dict, rtl: bool) -> str:
     """What to hand Kivy: the text itself, or for RTL, Kivy markup of shaped visual lines."""
     if not rtl or not text:
         return text
-    return _prepared(text, float(width), style["font_name"], float(style["font_size"]))
+    return _prepared(text, float(width), style["font_name"], style["font_size"])
 
 
 # Every screen is rebuilt on every change (a page turn, a language switch), and the same texts

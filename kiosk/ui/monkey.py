@@ -211,10 +211,14 @@ class Monkey:
             old_player_clock = player.clock
             player.clock = self.clock
             undo.append(lambda: setattr(player, "clock", old_player_clock))
-        # Idle time is what the monkey says it is, not the wall clock's.
-        if any(event.get_callback() == app._check_idle for event in Clock.get_events()):
-            Clock.unschedule(app._check_idle)
-            undo.append(lambda: Clock.schedule_interval(app._check_idle, 1.0))
+        # Idle time is what the monkey says it is, not the wall clock's; and speech moves on
+        # when the monkey ticks it (after every action), not when 50 ms of real time happen to
+        # pass during a pump, which on a busy machine started sentences at other moments.
+        for callback, interval in ((app._check_idle, 1.0), (app.speech.tick, 1 / 20)):
+            if any(event.get_callback() == callback for event in Clock.get_events()):
+                Clock.unschedule(callback)
+                undo.append(lambda cb=callback, every=interval: Clock.schedule_interval(cb,
+                                                                                       every))
         gate = getattr(app, "admin_gate", None)
         if gate is not None:
             old_exit = gate.on_exit
@@ -518,6 +522,7 @@ class Monkey:
                         result.history.append(f"#{index} on {where}: {kind} RAISED "
                                               f"{type(exc).__name__}: {exc}")
                         break
+                    self._tick_speech()
                     self._forget_recordings()
                     result.history.append(f"#{index} on {where}: {said}"
                                           + (f" [{'; '.join(notes)}]" if notes else ""))

@@ -17,9 +17,20 @@ class KioskScreen(Screen):
     def app(self):
         return kiosk_app()
 
+    # Attributes that point at this screen's widgets, dropped with them (see ``on_leave``).
+    widget_refs: tuple[str, ...] = ()
+
     def refresh(self) -> None:
         """Rebuild every widget from the app's current language, size, theme and location."""
         raise NotImplementedError
+
+    def on_leave(self, *_args) -> None:
+        """A screen that is left lets go of its widgets: showing it again rebuilds them from the
+        session anyway (``refresh``). Kept, they held their text textures for nothing and
+        doubled what every garbage collection had to walk (a collection 13 ms -> 2 ms)."""
+        self.clear_widgets()
+        for name in self.widget_refs:
+            setattr(self, name, None)
 
     @property
     def area(self) -> tuple[float, float]:

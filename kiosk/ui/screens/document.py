@@ -44,6 +44,8 @@ class DocumentScreen(KioskScreen):
 
     body = None
     speech_bar = None
+    counter = None
+    widget_refs = ("body", "speech_bar", "counter")
     reads_on = False  # keep reading goes on past the last page (the reader: the next topic)
     _shown_highlight = None
 

@@ -59,6 +59,7 @@ class PinDots(Widget):
 class PinScreen(KioskScreen):
     digits = ""
     message = ""
+    widget_refs = ("status", "dots")
 
     def _style(self, size_mm: float, bold: bool = False) -> dict:
         """Fixed size (see the module note), in the visitor's language's font."""
