@@ -203,3 +203,17 @@ def test_a_held_key_acts_once_however_long_it_is_held(ui):
     ui.idle(0.2)
     ui.key(9)  # pressed again: moves on
     assert ui.app.focused_button() is not first
+
+
+def test_a_screen_that_is_left_lets_go_of_its_widgets_and_comes_back_whole(ui):
+    ui.tap("language:en")
+    section = ui.app.data.content.sections[1].id
+    ui.tap(f"topic:{section}")
+    ui.tap("next")
+    reader = ui.app.current_screen
+    text = reader.body.source_text
+    ui.tap("help")
+    assert reader.children == [] and reader.body is None  # nothing of it kept alive
+    ui.key(8)  # Backspace: back to the same page, rebuilt
+    assert ui.app.current_screen is reader and reader.body.source_text == text
+    assert ui.app.session.location.page == 1

@@ -22,6 +22,7 @@ from kiosk import i18n, sizes
 from kiosk.i18n import _
 from kiosk.input_policy import KeyRepeatFilter, TapPolicy, TapSettings
 from kiosk.loading import KioskData
+from kiosk.memory import release_free_memory
 from kiosk.session import TEXT_SCALES, Location, Session
 from kiosk.sizes import Sizer
 from kiosk.speech import Player, Synthesizer
@@ -162,6 +163,7 @@ class KioskApp(App):
     def _collect_garbage(self, _dt) -> None:
         global _startup_frozen
         gc.collect()
+        release_free_memory()  # the old screen's memory, back to the system (under 1 ms)
         if not _startup_frozen:
             # Once: the start-up's objects live as long as the process, so no collection
             # needs to look at them again (the first screen's widgets are among them and
@@ -229,12 +231,15 @@ class KioskApp(App):
             self.session.go(location)
         else:
             self.session.replace(location)
+        previous = self.manager.current_screen
         self.manager.current = location.screen
         if isinstance(self.manager.transition, NoTransition):
             # Finish now: left to itself, NoTransition ends on the next frame, so the first
             # frame after every change would draw the old and the new screen together and a
             # second frame would be needed (on a software renderer, ~50 ms each).
             self.manager.transition.stop()
+            if previous is not self.manager.current_screen:
+                previous.dispatch("on_leave")  # a finished transition says so; stop() does not
         self.refresh()
         self._collect_due = True  # the old screen's widgets, once the new one is drawn
         if changed_screen:
