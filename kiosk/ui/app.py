@@ -28,6 +28,7 @@ from kiosk.sizes import Sizer
 from kiosk.speech import Player, Synthesizer
 from kiosk.theme import THEMES
 from kiosk.ui.admin_gate import AdminGate
+from kiosk.ui.font_cache import close_open_fonts
 from kiosk.ui.idle_warning import IdleWarning
 from kiosk.ui.measure import register_fonts
 from kiosk.ui.scanning import Scanner
@@ -97,6 +98,9 @@ class KioskApp(App):
                              for lang in data.languages}
         for choice in data.fonts.values():
             register_fonts(choice)
+        # A small face (Latin, not Noto CJK) is what closing the open fonts costs.
+        self._cheapest_font = str(min((choice.regular for choice in data.fonts.values()),
+                                      key=lambda path: path.stat().st_size))
         config = data.config
         self.tap_policy.settings = TapSettings(repeat_ignore_ms=config.repeat_ignore_ms,
                                                hold_ms=config.hold_ms)
@@ -314,6 +318,7 @@ class KioskApp(App):
         self.key_repeats.reset()
         self.speech.reset()
         self.scanner.stop()
+        close_open_fonts(self._cheapest_font)  # the last visitor's fonts and sizes
         self.show(self.session.location, remember=False)
 
     # Input -----------------------------------------------------------------------------------

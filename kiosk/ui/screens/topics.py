@@ -108,13 +108,15 @@ class TopicsScreen(DocumentScreen):
                     continue
                 title, summary, where, height = item
                 room = self.topic_text_width()
-                title = display_text(title, room, text_style(app, size_mm=sizes.BUTTON_FONT_MM,
-                                                             bold=True), app.rtl)
+                bold = text_style(app, size_mm=sizes.BUTTON_FONT_MM, bold=True)
+                title = display_text(title, room, bold, app.rtl)
                 summary = display_text(summary, room,
                                        text_style(app, size_mm=sizes.SMALL_FONT_MM), app.rtl)
                 if not app.rtl:  # display_text already returns markup for RTL
                     title, summary = escape_markup(title), escape_markup(summary)
-                text = f"[b]{title}[/b]\n[size={int(small)}]{summary}[/size]"
+                # The bold face itself, as measured: Kivy's [b] would embolden the regular one.
+                text = (f"[font={bold['font_name']}]{title}[/font]\n"
+                        f"[size={int(small)}]{summary}[/size]")
                 key = where.section or where.screen
                 button = KioskButton(text=text, markup=True, prepared=True, source_text=title,
                                      action=f"topic:{key}",

@@ -1,0 +1,33 @@
+"""A visit's fonts are closed when it ends, so the next visitor starts from the same memory."""
+
+import gc
+
+from kiosk.memory import release_free_memory
+from kiosk.session import Location
+from kiosk.ui.monkey import rss_kb
+
+
+def settled_rss_kb(ui) -> int:
+    ui.pump(2)
+    gc.collect()
+    release_free_memory()
+    return rss_kb()
+
+
+def visit_in_chinese_at_three_text_sizes(ui) -> None:
+    ui.app.session.language = "zh_Hans"
+    for scale in (1.0, 1.5, 2.0):
+        ui.app.session.set_text_scale(scale)
+        for screen in ("topics", "help", "settings"):
+            ui.app.show(Location(screen))
+            ui.pump(2)
+
+
+def test_the_end_of_a_visit_closes_the_fonts_it_opened(ui):
+    for _ in range(2):  # twice: each reset must close the faces again, not only the first
+        visit_in_chinese_at_three_text_sizes(ui)
+        during = settled_rss_kb(ui)
+        ui.app.reset_visit()
+        after = settled_rss_kb(ui)
+        # A dozen or more Noto CJK faces (about 2.6 MB each) were open during the visit.
+        assert during - after > 15 * 1024, (during, after)
