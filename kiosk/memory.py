@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+from pathlib import Path
 
 _libc = None
 _looked_up = False
@@ -35,3 +36,11 @@ def release_free_memory() -> bool:
         return False
     trim(0)
     return True
+
+
+def resident_kb() -> int:
+    """Resident memory of this process now (VmRSS), in kB (Linux)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0

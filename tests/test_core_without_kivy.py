@@ -7,7 +7,7 @@ CORE = ["kiosk.content", "kiosk.i18n", "kiosk.session", "kiosk.speech", "kiosk.i
         "kiosk.config", "kiosk.loading", "kiosk.check", "kiosk.pagination", "kiosk.theme",
         "kiosk.sizes", "kiosk.fonts", "kiosk.cli", "kiosk.i18n_tools", "kiosk.i18n_cli",
         "kiosk.readability", "kiosk.bidi_text", "kiosk.glyphs", "kiosk.extract",
-        "kiosk.admin_pin", "kiosk.admin_status"]
+        "kiosk.admin_pin", "kiosk.admin_status", "kiosk.memory"]
 
 
 def test_core_modules_do_not_import_kivy():

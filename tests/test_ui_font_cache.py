@@ -2,16 +2,15 @@
 
 import gc
 
-from kiosk.memory import release_free_memory
+from kiosk.memory import release_free_memory, resident_kb
 from kiosk.session import Location
-from kiosk.ui.monkey import rss_kb
 
 
 def settled_rss_kb(ui) -> int:
     ui.pump(2)
     gc.collect()
     release_free_memory()
-    return rss_kb()
+    return resident_kb()
 
 
 def visit_in_chinese_at_three_text_sizes(ui) -> None:

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
 
-from kiosk.memory import release_free_memory
+from kiosk.memory import release_free_memory, resident_kb
 
 log = logging.getLogger(__name__)
 
@@ -51,14 +51,6 @@ KEYS: dict[str, tuple[int, str | None]] = {
 PIN = "2468"  # the staff PIN the monkey's kiosk is given, so it can reach the staff screen
 HISTORY = 30  # actions shown when a run fails
 GUIDE_EVERY = 50  # a guided walk to an unvisited screen this often, until all are seen
-
-
-def rss_kb() -> int:
-    """Resident memory of this process (VmRSS), in kB."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1])
-    return 0
 
 
 @dataclass
@@ -490,7 +482,7 @@ class Monkey:
         self.driver.pump(3)
         gc.collect()
         release_free_memory()
-        return rss_kb()
+        return resident_kb()
 
     # The run ---------------------------------------------------------------------------------
     def run(self, actions: int, warmup: int | None = None,
@@ -546,9 +538,9 @@ class Monkey:
                         break
                     if echo and (index + 1) % 1000 == 0:
                         echo(f"soak: {index + 1} actions, {len(result.visited)}/"
-                             f"{len(result.screens)} screens, VmRSS {rss_kb() / 1024:.1f} MB")
+                             f"{len(result.screens)} screens, VmRSS {resident_kb() / 1024:.1f} MB")
                     if (index + 1) % 1000 == 0 and index >= warmup:
-                        result.rss_samples.append((index + 1, rss_kb()))
+                        result.rss_samples.append((index + 1, resident_kb()))
                 self._tick_speech()
         finally:
             undo()
