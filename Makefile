@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup system venv run test lint check snapshot clean install-kiosk uninstall-kiosk bench soak docs-images
+.PHONY: setup system venv run test lint check snapshot clean install-kiosk uninstall-kiosk bench soak docs-images audit
 
 setup: system venv
 
@@ -38,6 +38,12 @@ lint: venv
 
 check: venv
 	$(VENV)/bin/ccsvi-kiosk check
+
+# Every screen in every language and text size on the two reference screens (a few minutes
+# each; `make test` audits three languages). A clinic audits its own: README, "Commands".
+audit: venv
+	$(VENV)/bin/ccsvi-kiosk audit --size 1920x1080 --screen-mm 527x296
+	$(VENV)/bin/ccsvi-kiosk audit --size 1366x768 --screen-mm 344x194
 
 snapshot: venv
 	$(VENV)/bin/ccsvi-kiosk snapshot --out shots

@@ -29,6 +29,17 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _screen_mm(text: str) -> tuple[float, float]:
+    try:
+        width, height = (float(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not WIDTHxHEIGHT in mm, e.g. 527x296"
+                                         ) from None
+    if not (50 <= width <= 3000 and 50 <= height <= 3000):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a plausible screen (50 to 3000 mm)")
+    return width, height
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ccsvi-kiosk",
                                      description="Accessible information kiosk about CCSVI and MS.")
@@ -56,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--json", action="store_true")
     audit.add_argument("--size", type=_size, default=(1920, 1080), metavar="WxH",
                        help="the screen's resolution (its size in mm comes from the config)")
+    audit.add_argument("--screen-mm", type=_screen_mm, metavar="WxH",
+                       help="audit as if the screen were this size in mm, e.g. 344x194 for a "
+                            "15.6-inch panel (default: the config's screen)")
     audit.add_argument("--lang", nargs="+", metavar="L", help="(default: all offered)")
     audit.add_argument("--text-scale", nargs="+", type=float, metavar="S",
                        help="(default: every step, 100%% to 200%%)")
@@ -246,6 +260,12 @@ def cmd_audit(args) -> int:
     data = _load(args.config)
     if data is None:
         return EXIT_BAD_INPUT
+    if args.screen_mm:
+        from dataclasses import replace
+
+        from kiosk.config import ScreenSize
+
+        data = replace(data, config=replace(data.config, screen=ScreenSize(*args.screen_mm)))
     from kiosk.ui import env
 
     env.prepare(headless=True, size=args.size)

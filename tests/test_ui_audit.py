@@ -13,15 +13,22 @@ from kiosk.ui.audit import run_audit
     ("1920x1080", (527, 296), ["1.0", "2.0"]),  # 24-inch
     ("1366x768", (344, 194), ["2.0"]),  # 15.6-inch: 200% is the hard case on a short screen
 ])
-def test_audit_passes_on_the_reference_screens(tmp_path, size, screen_mm, scales):
-    config = tmp_path / "screen.yaml"
-    config.write_text(f"screen:\n  width_mm: {screen_mm[0]}\n  height_mm: {screen_mm[1]}\n",
-                      encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "kiosk", "audit", "--config", str(config),
-                             "--size", size, "--lang", "en", "de", "ar", "--text-scale",
-                             *scales], capture_output=True, text=True, timeout=900)
+def test_audit_passes_on_the_reference_screens(size, screen_mm, scales):
+    """Three languages (Latin, the longest labels, right to left); ``make audit`` runs all."""
+    result = subprocess.run([sys.executable, "-m", "kiosk", "audit", "--size", size,
+                             "--screen-mm", f"{screen_mm[0]}x{screen_mm[1]}",
+                             "--lang", "en", "de", "ar", "--text-scale", *scales],
+                            capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout[-3000:]
+    assert f"on a {screen_mm[0]} x {screen_mm[1]} mm screen" in result.stdout
     assert result.stdout.strip().endswith("audit: OK")
+
+
+def test_audit_refuses_an_implausible_screen_size():
+    result = subprocess.run([sys.executable, "-m", "kiosk", "audit", "--screen-mm", "3x194"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "'3x194' is not a plausible screen (50 to 3000 mm)" in result.stderr
 
 
 def test_audit_fails_when_a_target_is_made_smaller(ui, monkeypatch):
