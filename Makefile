@@ -4,9 +4,9 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup system venv run test lint check snapshot clean install-kiosk uninstall-kiosk bench soak docs-images audit
+.PHONY: setup system venv fonts run test lint check snapshot clean install-kiosk uninstall-kiosk bench soak docs-images audit
 
-setup: system venv
+setup: system venv fonts
 
 system:
 	@bash scripts/setup-system.sh
@@ -19,6 +19,11 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
+
+# Chinese faces copied out of Debian's Noto CJK collection (its first face is Japanese, and
+# that is the only one Kivy can open); quick when they are up to date.
+fonts: venv
+	@$(PY) -m kiosk.cjk_faces
 
 run: setup
 	$(VENV)/bin/ccsvi-kiosk run

@@ -8,10 +8,15 @@ its language is hidden rather than shown as boxes.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+# Faces the setup made for the kiosk (``kiosk.cjk_faces``), inside its Python environment.
+KIOSK_FONT_DIR = Path(sys.prefix) / "share" / "ccsvi-kiosk" / "fonts"
+
 FONT_DIRS = (
+    KIOSK_FONT_DIR,
     Path("/usr/share/fonts/truetype/noto"),
     Path("/usr/share/fonts/opentype/noto"),
     Path("/usr/share/fonts/truetype/dejavu"),
@@ -25,8 +30,9 @@ _CANDIDATES: dict[str, tuple[str, ...]] = {
     # the same baseline (Kivy cannot align baselines across fonts). Noto Naskh mis-joins the
     # pre-shaped text we give it (see kiosk.bidi_text); Noto Sans Arabic lacks Latin.
     "Arab": ("DejaVuSans.ttf", "NotoSansArabic-Regular.ttf"),
-    "Hans": ("NotoSansCJK-Regular.ttc", "NotoSansCJKsc-Regular.otf"),
-    "Hant": ("NotoSansCJK-Regular.ttc", "NotoSansCJKtc-Regular.otf"),
+    # The regional faces first: the collection's first face, all Kivy can open, is Japanese.
+    "Hans": ("NotoSansCJKsc-Regular.otf", "NotoSansCJK-Regular.ttc"),
+    "Hant": ("NotoSansCJKtc-Regular.otf", "NotoSansCJK-Regular.ttc"),
 }
 _BOLD = {
     "NotoSans-Regular.ttf": "NotoSans-Bold.ttf",
@@ -34,6 +40,8 @@ _BOLD = {
     "NotoSansArabic-Regular.ttf": "NotoSansArabic-Bold.ttf",
     "DejaVuSans.ttf": "DejaVuSans-Bold.ttf",
     "NotoSansCJK-Regular.ttc": "NotoSansCJK-Bold.ttc",
+    "NotoSansCJKsc-Regular.otf": "NotoSansCJKsc-Bold.otf",
+    "NotoSansCJKtc-Regular.otf": "NotoSansCJKtc-Bold.otf",
 }
 
 
