@@ -69,3 +69,31 @@ def test_word_timings_point_at_the_right_words(engine, tmp_path):
 
 def test_unknown_language_has_no_voice(engine):
     assert engine.voice_for("tlh") is None
+
+
+def test_no_audio_from_a_run_is_made_again(engine, tmp_path, monkeypatch):
+    """pyttsx3 2.99 now and then returns from a fresh engine's first run with no file."""
+    real = engine.engine.runAndWait
+    runs = []
+
+    def run_that_loses_the_first_file():
+        real()
+        runs.append(True)
+        if len(runs) == 1:
+            (tmp_path / "r.wav").unlink()
+
+    monkeypatch.setattr(engine.engine, "runAndWait", run_that_loses_the_first_file)
+    duration, words = engine.synthesize(SENTENCES["en"], "en", 1.0, 0.6, tmp_path / "r.wav")
+    assert len(runs) == 2 and duration > 500 and words
+
+
+def test_an_engine_that_never_writes_audio_is_an_error(engine, tmp_path, monkeypatch):
+    real = engine.engine.runAndWait
+
+    def run_without_a_file():
+        real()
+        (tmp_path / "n.wav").unlink(missing_ok=True)
+
+    monkeypatch.setattr(engine.engine, "runAndWait", run_without_a_file)
+    with pytest.raises(RuntimeError, match=r"wrote no audio to n\.wav"):
+        engine.synthesize(SENTENCES["en"], "en", 1.0, 0.6, tmp_path / "n.wav")

@@ -107,12 +107,18 @@ class Pyttsx3Engine:
             self.engine.setProperty("rate", wpm)
             self.engine.setProperty("volume", max(0.0, min(1.0, volume)))
         self.engine.setProperty("voice", voice)
-        self._events = []
-        with contextlib.redirect_stdout(io.StringIO()):  # pyttsx3 prints "Audio saved to"
-            self.engine.save_to_file(prefix + text, str(out))
-            self.engine.runAndWait()
-        with wave.open(str(out), "rb") as audio:
-            duration_ms = round(audio.getnframes() * 1000 / audio.getframerate())
+        for _attempt in range(2):
+            self._events = []
+            with contextlib.redirect_stdout(io.StringIO()):  # pyttsx3 prints "Audio saved to"
+                self.engine.save_to_file(prefix + text, str(out))
+                self.engine.runAndWait()
+            duration_ms = _duration_ms(out)
+            if duration_ms:
+                break
+            # Now and then (about one new engine in ten, under load) pyttsx3 2.99 returns from
+            # runAndWait with no file or an empty one: once more, with the same text and file.
+        else:
+            raise RuntimeError(f"the speech engine wrote no audio to {out.name}")
         if self._espeak:
             # espeak counts from 1 and includes our prefix, merged into the first word.
             words = []
@@ -124,6 +130,15 @@ class Pyttsx3Engine:
         else:
             words = _estimated_words(text, duration_ms)
         return duration_ms, words
+
+
+def _duration_ms(wav: Path) -> int:
+    """Length of the audio in ``wav``; 0 if it is missing, empty or not a WAV file."""
+    try:
+        with wave.open(str(wav), "rb") as audio:
+            return round(audio.getnframes() * 1000 / audio.getframerate())
+    except (OSError, EOFError, wave.Error):
+        return 0
 
 
 def _estimated_words(text: str, duration_ms: int) -> list[tuple[int, int, int]]:
