@@ -36,6 +36,7 @@ _TOP_LEVEL: dict[str, Any] = {
     "touch": dict,
     "switch_scanning": dict,
     "animations": bool,
+    "audio_guide_with_headphones": bool,
     "admin": dict,
 }
 _SCREEN = {"width_mm": (int, float), "height_mm": (int, float)}
@@ -84,6 +85,7 @@ class KioskConfig:
     scan_key: str  # the key a switch interface sends, as Kivy names it; "" = no scanning
     scan_interval_seconds: float  # how long each control stays highlighted while scanning
     animations: bool  # screen transitions; off unless a clinic turns them on
+    audio_guide_with_headphones: bool  # plugging headphones in turns the audio guide on
     admin_pin_hash: str  # see kiosk.admin_pin; "" = no PIN set, so the kiosk cannot be left
 
     @property
@@ -230,6 +232,7 @@ def _build(values: dict, lines: dict[str, tuple[Path, int]], files: tuple[Path, 
         scan_key=scan_key or "",
         scan_interval_seconds=float(interval),
         animations=values.get("animations", False),
+        audio_guide_with_headphones=values.get("audio_guide_with_headphones", True),
         admin_pin_hash=pin_hash,
     )
 

@@ -90,16 +90,19 @@ def test_touch_scanning_animation_and_admin_defaults():
     assert (config.repeat_ignore_ms, config.hold_ms) == (500, 0)
     assert (config.scan_key, config.scan_interval_seconds) == ("f8", 1.5)
     assert config.animations is False
+    assert config.audio_guide_with_headphones is True
     assert config.admin_pin_hash == ""
 
 
 def test_touch_scanning_and_animations_can_be_set(write_config):
     config = load_config(write_config(
         "touch:\n  repeat_ignore_ms: 1200\n  hold_ms: 300\n"
-        "switch_scanning:\n  key: Space\n  interval_seconds: 3\nanimations: true\n"))
+        "switch_scanning:\n  key: Space\n  interval_seconds: 3\nanimations: true\n"
+        "audio_guide_with_headphones: false\n"))
     assert (config.repeat_ignore_ms, config.hold_ms) == (1200, 300)
     assert (config.scan_key, config.scan_interval_seconds) == ("spacebar", 3.0)
     assert config.animations is True
+    assert config.audio_guide_with_headphones is False
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -116,6 +119,8 @@ def test_touch_scanning_and_animations_can_be_set(write_config):
     ("switch_scanning:\n  key: escape\n",
      ":2: switch_scanning.key: 'escape' is not a key name the kiosk knows"),
     ("animations: maybe\n", ":1: the config: 'animations' must be true or false"),
+    ("audio_guide_with_headphones: 1\n",
+     ":1: the config: 'audio_guide_with_headphones' must be true or false"),
     ("touch:\n  hold_time: 100\n", ":2: unknown key 'hold_time' in touch"),
 ])
 def test_bad_touch_scanning_and_animation_values(write_config, text, expected):

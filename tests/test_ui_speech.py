@@ -221,3 +221,30 @@ def test_the_help_key_turns_the_audio_guide_on_and_help_is_spoken(ui):
     before = len(spoken(ui))
     ui.key(104, "h")  # again, on the help screen: said again
     assert title in said_since(before)
+
+
+def test_headphones_plugged_in_turn_the_audio_guide_on_and_out_stop_speech(ui):
+    """EZ Access: the jack starts speech without sight (its reading: tests/test_headphones)."""
+    from kiosk.headphones import HeadphoneWatch
+
+    states = iter([False, True, False])
+    # The app's own reaction, with the jack read by hand (no sound card here to plug into).
+    watch = HeadphoneWatch(ui.app.headphones.on_change, read=lambda: next(states))
+    watch.check()  # what the jack says at start is only remembered
+    ui.pump(2)
+    assert not ui.app.session.speech.audio_guide
+    before = len(spoken(ui))
+    watch.check()  # plugged in (in the kiosk, from the watch's thread, via Kivy's clock)
+    ui.pump(2)
+    assert ui.app.session.speech.audio_guide
+    said = " ".join(u.text for u in spoken(ui)[before:])
+    assert "Audio guide on. Touch a button once to hear it." in said
+    topic = f"topic:{ui.app.data.content.sections[0].id}"
+    for action in ("language:en", topic, "read_aloud"):  # guide mode: hear it, then use it
+        ui.tap(action)
+        ui.tap(action)
+    assert ui.app.speech.reader.active and ui.app.speech.reading_page
+    watch.check()  # taken out: silence at once, and the guide is off
+    ui.pump(2)
+    assert not ui.app.speech.reader.active
+    assert not ui.app.session.speech.audio_guide

@@ -19,6 +19,7 @@ from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.screenmanager import FadeTransition, NoTransition, ScreenManager
 
 from kiosk import i18n, sizes
+from kiosk.headphones import HeadphoneWatch
 from kiosk.i18n import _
 from kiosk.input_policy import KeyRepeatFilter, TapPolicy, TapSettings
 from kiosk.loading import KioskData
@@ -148,6 +149,11 @@ class KioskApp(App):
         Window.bind(on_flip=self._after_frame)
         Clock.schedule_interval(self._check_idle, 1.0)
         self.scanner = Scanner(self)
+        # The jack is read in the watch's thread; what it finds is acted on here, on Kivy's.
+        self.headphones = HeadphoneWatch(
+            lambda plugged: Clock.schedule_once(lambda _dt: self.headphones_changed(plugged)))
+        if self.data.config.audio_guide_with_headphones:
+            self.headphones.start()
         self.show(self.session.location, remember=False)
         return root
 
@@ -276,15 +282,32 @@ class KioskApp(App):
         self.show(Location("voice"))
 
     def toggle_audio_guide(self) -> None:
-        guide = not self.session.speech.audio_guide
-        self.session.speech.audio_guide = guide
+        self.set_audio_guide(not self.session.speech.audio_guide, say=True)
+
+    def set_audio_guide(self, on: bool, say: bool) -> None:
+        self.session.speech.audio_guide = on
         self.speech.armed = None
         self.refresh()
-        if guide:
+        if not say:
+            return
+        if on:
             self.speech.say(_("Audio guide on. Touch a button once to hear it. "
                               "Touch it again to use it."))
         else:
             self.speech.say(_("Audio guide off."))
+
+    def headphones_changed(self, plugged: bool) -> None:
+        """Headphones in: the audio guide comes on and says so (EZ Access). Out: speech stops
+        at once, so the rest of the visit is not read out to the waiting room."""
+        self.note_activity()  # someone is at the kiosk (and answers "Are you still there?")
+        if plugged:
+            self.set_audio_guide(True, say=True)
+        else:
+            self.speech.stop()
+            self.set_audio_guide(False, say=False)
+
+    def on_stop(self) -> None:
+        self.headphones.stop()
 
     def set_speech(self, **changes) -> None:
         for name, value in changes.items():
