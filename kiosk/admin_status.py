@@ -147,8 +147,18 @@ def player_description(player) -> str:
     return f"sound: played through the sound card ({type(player).__name__})"
 
 
+def headphones_description(watched: bool, plugged: bool | None) -> str:
+    """What the staff need to know about starting the audio guide by plugging headphones in."""
+    if not watched:
+        return "headphone jack: not watched (audio_guide_with_headphones is off)"
+    if plugged is None:
+        return ("headphone jack: this sound card does not report it, so plugging headphones "
+                "in cannot start the audio guide")
+    return f"headphone jack: {'headphones in' if plugged else 'empty'} (watched)"
+
+
 def _voices_fact(languages: Iterable, voices: set[str] | None, engine: str,
-                 player: str) -> Fact:
+                 player: str, headphones: str) -> Fact:
     if voices is None:
         found = "voices: still being looked up"
     elif not voices:
@@ -160,7 +170,7 @@ def _voices_fact(languages: Iterable, voices: set[str] | None, engine: str,
         found = (f"voices for {', '.join(have) or 'no offered language'}"
                  + (f"; none for {', '.join(lacking)}" if lacking else "")
                  + f" ({len(voices)} languages in all)")
-    return Fact("Speech", (engine, found, player))
+    return Fact("Speech", (engine, found, player, headphones))
 
 
 def _languages_fact(data) -> Fact:
@@ -192,7 +202,8 @@ def _languages_fact(data) -> Fact:
 
 def gather(data, *, screen_px: tuple[int, int], voices: set[str] | None,
            engine: str, player: str, check: StartupCheck | None,
-           today: dt.date | None = None) -> list[Fact]:
+           headphones: str = "headphone jack: not known", today: dt.date | None = None
+           ) -> list[Fact]:
     """Every fact for the staff screen, from the loaded kiosk data and what the UI knows.
 
     ``voices`` is None while the speech worker is still being asked; ``check`` is None when
@@ -212,4 +223,5 @@ def gather(data, *, screen_px: tuple[int, int], voices: set[str] | None,
                    else ("not run in this session",))
     files = Fact("Config", tuple(str(path) for path in data.config.files))
     return [content, _languages_fact(data),
-            _voices_fact(data.languages, voices, engine, player), size, checked, files]
+            _voices_fact(data.languages, voices, engine, player, headphones), size, checked,
+            files]

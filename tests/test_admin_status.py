@@ -6,6 +6,7 @@ from kiosk.admin_status import (
     StartupCheck,
     engine_description,
     gather,
+    headphones_description,
     player_description,
     speech_engine,
 )
@@ -57,8 +58,9 @@ def test_a_fuzzy_or_missing_translation_shows(kiosk_data, project_copy):
 
 
 def test_speech_voices_found_and_missing(kiosk_data):
-    engine, voices, sound = facts_of(kiosk_data)["Speech"]
+    engine, voices, sound, jack = facts_of(kiosk_data)["Speech"]
     assert sound == "sound: test"
+    assert jack == "headphone jack: not known"
     assert engine == "espeak-ng 1.51"
     assert voices == "voices for en, fr, de; none for es, it, pt, ar, zh_Hans (3 languages in all)"
     assert facts_of(kiosk_data, voices=None)["Speech"][1] == "voices: still being looked up"
@@ -71,6 +73,15 @@ def test_the_real_speech_engine_and_player_are_named():
     assert "stand-in" in engine_description(RecordingSynthesizer())
     assert "recorded, not played" in player_description(RecordingPlayer())
     assert "sound card" in player_description(AplayPlayer())
+
+
+def test_the_headphone_jack_is_described_for_staff(kiosk_data):
+    assert headphones_description(True, True) == "headphone jack: headphones in (watched)"
+    assert headphones_description(True, False) == "headphone jack: empty (watched)"
+    assert "does not report it" in headphones_description(True, None)
+    assert "not watched" in headphones_description(False, None)
+    jack = headphones_description(True, False)
+    assert facts_of(kiosk_data, headphones=jack)["Speech"][3] == jack
 
 
 def test_the_startup_check_runs_the_real_check(kiosk_data):

@@ -13,7 +13,13 @@ from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.widget import Widget
 
 from kiosk import sizes
-from kiosk.admin_status import Fact, engine_description, gather, player_description
+from kiosk.admin_status import (
+    Fact,
+    engine_description,
+    gather,
+    headphones_description,
+    player_description,
+)
 from kiosk.ui.measure import text_height
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.widgets import KioskButton, TextBlock
@@ -46,6 +52,8 @@ class AdminScreen(KioskScreen):
                     voices=getattr(app.speech, "_voices", None),
                     engine=engine_description(app.speech.synthesizer),
                     player=player_description(app.speech.reader.player),
+                    headphones=headphones_description(
+                        app.data.config.audio_guide_with_headphones, app.headphones.last),
                     check=gate.startup_check)
             halves = ([f for f in self.facts if f.label in LEFT],
                       [f for f in self.facts if f.label not in LEFT])
