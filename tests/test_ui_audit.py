@@ -62,3 +62,9 @@ def test_focus_ring_is_drawn_outside_the_control(ui):
     assert len(lines) >= 2  # the edge and the focus ring
     ring = lines[-1].rectangle
     assert ring[0] < button.x and ring[2] > button.width  # around the button, not inside
+
+
+def test_right_to_left_lines_are_counted_too(ui):
+    report = run_audit(ui, ["ar"], [1.0])
+    assert report.longest_line_chars.where.startswith("ar 100% reader-")
+    assert 30 < report.longest_line_chars.value <= 70

@@ -9,6 +9,7 @@ come from ``shared/research/accessibility.md`` (EN 301 549, WCAG 2.2, the MS tou
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 
 from kivy.uix.label import Label
@@ -94,8 +95,16 @@ def _gap(a, b) -> float:
     return max(dx, dy) if dx == 0 or dy == 0 else (dx * dx + dy * dy) ** 0.5
 
 
+_MARKUP_TAG = re.compile(r"\[/?font(?:=[^\]]*)?\]")
+
+
 def _lines(label: Label) -> list[str]:
-    """The text of each rendered line of a label, as Kivy laid it out."""
+    """The text of each rendered line of a label, as Kivy laid it out; right-to-left text is
+    broken into lines by the kiosk itself (``kiosk.bidi_text``), one markup line each."""
+    if getattr(label, "rtl", False) and label.markup:
+        plain = _MARKUP_TAG.sub("", label.text)
+        plain = plain.replace("&bl;", "[").replace("&br;", "]").replace("&amp;", "&")
+        return plain.split("\n")
     cached = getattr(label._label, "_cached_lines", None) or []
     return ["".join(word.text for word in line.words) for line in cached]
 
@@ -142,9 +151,8 @@ def _audit_view(app, report: AuditReport, view: str, scale: float) -> None:
         if scale == 1.0:
             cap = body.font_size * sizes.CAP_HEIGHT_EM / px_per_mm
             _low(report.smallest_cap_height_mm, cap, view)
-        if not body.rtl:  # right-to-left lines are prepared by the kiosk itself
-            for line in _lines(body):
-                _high(report.longest_line_chars, len(line.strip()), view)
+        for line in _lines(body):
+            _high(report.longest_line_chars, len(line.strip()), view)
     report.overflows += [f"{view}: {m.text[:30]!r} {m.message}" for m in misfits(app)]
     reached = set()
     for _ in range(len(buttons) + 1):
