@@ -75,3 +75,17 @@ def test_errors_kivy_or_a_thread_only_log_still_fail_the_run_and_show_the_seed(u
     result = Monkey(ui, seed=6).run(10, warmup=10)
     assert any("a clock callback broke" in e for e in result.errors)
     assert "a clock callback broke" in result.history[-1]
+
+
+def test_memory_is_read_between_visitors_and_compared_by_medians(ui, monkeypatch):
+    import statistics
+
+    from kiosk.ui import monkey as monkey_module
+
+    monkeypatch.setattr(monkey_module, "VISITOR_EVERY", 10)
+    result = Monkey(ui, seed=8).run(60, warmup=0)
+    assert [index for index, _kb in result.rss_samples] == [0, 10, 20, 30, 40, 50, 60]
+    values = [kb for _index, kb in result.rss_samples]
+    assert result.rss_warm_kb == round(statistics.median(values[:3]))
+    assert result.rss_end_kb == round(statistics.median(values[-3:]))
+    assert ui.app.session.location.screen == "welcome"  # the last reading: a visit reset

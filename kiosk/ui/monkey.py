@@ -14,8 +14,9 @@ exactly (with ``--speech recording``; the real worker answers at its own pace, s
 not the visitor's choices, may differ). A run passes if nothing raised (including exceptions
 Kivy only logs, and those in threads), every screen was visited (guided walks fill in any
 screen the dice have not reached), and resident memory grew by no more than the allowed amount
-from the warm-up to the end, both measured between visitors (the visit reset, as the idle
-timeout resets it). A failure prints the seed and the last actions.
+from the warm-up to the end, measured between visitors (the visit reset, as the idle timeout
+resets it) every 500 actions, the first three readings against the last three. A failure
+prints the seed and the last actions.
 
     python -m kiosk.ui.monkey --actions 20000 [--seed S] [--speech worker|recording]
 """
@@ -28,6 +29,7 @@ import gc
 import json
 import logging
 import random
+import statistics
 import sys
 import threading
 import time
@@ -50,6 +52,7 @@ KEYS: dict[str, tuple[int, str | None]] = {
 }
 PIN = "2468"  # the staff PIN the monkey's kiosk is given, so it can reach the staff screen
 HISTORY = 30  # actions shown when a run fails
+VISITOR_EVERY = 500  # after the warm-up, a visitor leaves (the visit resets) this often
 GUIDE_EVERY = 50  # a guided walk to an unvisited screen this often, until all are seen
 
 
@@ -75,9 +78,11 @@ class SoakResult:
     errors: list[str] = field(default_factory=list)  # exceptions, raised or only logged
     history: deque[str] = field(default_factory=lambda: deque(maxlen=HISTORY))
     done: int = 0  # actions completed
+    # Resident memory between visitors: (action, kB) after the warm-up, every VISITOR_EVERY
+    # actions and at the end; and the medians of the first and of the last three readings.
+    rss_samples: list[tuple[int, int]] = field(default_factory=list)
     rss_warm_kb: int = 0
     rss_end_kb: int = 0
-    rss_samples: list[tuple[int, int]] = field(default_factory=list)  # (action, kB)
     cpu_seconds: float = 0.0
     counts: dict[str, int] = field(default_factory=dict)
     cpu_by_kind: dict[str, float] = field(default_factory=dict)  # where the time went
@@ -505,9 +510,8 @@ class Monkey:
         try:
             with ErrorWatch(result.errors):
                 for index in range(actions):
-                    if index == warmup:
-                        result.rss_warm_kb = self._rss_between_visitors()
-                        result.rss_samples.append((index, result.rss_warm_kb))
+                    if index >= warmup and (index - warmup) % VISITOR_EVERY == 0:
+                        result.rss_samples.append((index, self._rss_between_visitors()))
                     unvisited = sorted(result.screens - result.visited)
                     if unvisited and index % GUIDE_EVERY == GUIDE_EVERY - 1:
                         kind, target = "guided", self.rng.choice(unvisited)
@@ -537,19 +541,23 @@ class Monkey:
                     if result.errors:
                         break
                     if echo and (index + 1) % 1000 == 0:
+                        last = result.rss_samples[-1][1] / 1024 if result.rss_samples else 0
                         echo(f"soak: {index + 1} actions, {len(result.visited)}/"
-                             f"{len(result.screens)} screens, VmRSS {resident_kb() / 1024:.1f} MB")
-                    if (index + 1) % 1000 == 0 and index >= warmup:
-                        result.rss_samples.append((index + 1, resident_kb()))
+                             f"{len(result.screens)} screens, VmRSS {resident_kb() / 1024:.1f} "
+                             f"MB now, {last:.1f} MB between the last visitors")
                 self._tick_speech()
         finally:
             undo()
             app.manager.unbind(current=visit)
             self._note = lambda _text: None
-        result.rss_end_kb = self._rss_between_visitors()
-        result.rss_samples.append((result.done, result.rss_end_kb))
-        if not result.rss_warm_kb:
-            result.rss_warm_kb = result.rss_end_kb
+        result.rss_samples.append((result.done, self._rss_between_visitors()))
+        # One reading holds whatever the heap's layout happened to be at that moment (a few
+        # MB either way); a leak moves the middle of several. So: the median of the first
+        # three readings against the median of the last three.
+        values = [kb for _index, kb in result.rss_samples]
+        ends = 3 if len(values) >= 6 else 1
+        result.rss_warm_kb = round(statistics.median(values[:ends]))
+        result.rss_end_kb = round(statistics.median(values[-ends:]))
         result.cpu_seconds = time.process_time() - started
         return result
 
