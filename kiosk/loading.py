@@ -14,7 +14,15 @@ from pathlib import Path
 from kiosk.config import KioskConfig, load_config
 from kiosk.content import Content, check_content
 from kiosk.fonts import FontChoice, find_font
-from kiosk.i18n import SOURCE_LANGUAGE, Catalogues, Language, language_info, po_path
+from kiosk.i18n import (
+    SOURCE_LANGUAGE,
+    Catalogues,
+    Language,
+    language_info,
+    long_date,
+    po_path,
+    release_locale_data,
+)
 from kiosk.problems import InputError, Problem
 
 
@@ -26,6 +34,8 @@ class KioskData:
     languages: list[Language]  # offered to visitors, in configured order
     fonts: dict[str, FontChoice]  # by script
     problems: list[Problem] = field(default_factory=list)  # non-fatal: logged and hidden
+    # By language: the day the facts were checked and the next review is due, written out.
+    review_dates: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def language(self, code: str) -> Language:
         for language in self.languages:
@@ -78,7 +88,11 @@ def load_kiosk(config_path: Path | None, today: dt.date | None = None) -> KioskD
                                 f"default language {config.default_language!r} is not available;"
                                 f" starting in {fallback!r}"))
         config = _with_default_language(config, fallback)
-    return KioskData(config, content, catalogues, languages, fonts, problems)
+    meta = content.metadata
+    review_dates = {lang.code: (long_date(meta.checked_on, lang.code),
+                                long_date(meta.next_review, lang.code)) for lang in languages}
+    release_locale_data()  # everything needed from CLDR is taken (see there)
+    return KioskData(config, content, catalogues, languages, fonts, problems, review_dates)
 
 
 def _with_default_language(config: KioskConfig, code: str) -> KioskConfig:

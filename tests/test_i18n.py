@@ -89,3 +89,18 @@ def test_active_translator_serves_ui_strings(tmp_path):
     finally:
         i18n.activate(catalogues.translator("en"))
     assert i18n._("Home") == "Home"
+
+
+def test_long_dates_follow_the_language_and_pseudo_reads_as_english():
+    import datetime as dt
+
+    day = dt.date(2026, 11, 21)
+    assert i18n.long_date(day, "en") == "November 21, 2026"
+    assert i18n.long_date(day, "fr") == "21 novembre 2026"
+    assert i18n.long_date(day, i18n.PSEUDO_LANGUAGE) == "November 21, 2026"
+
+
+def test_released_locale_data_is_read_again_when_asked_for():
+    language_info("de")
+    i18n.release_locale_data()
+    assert language_info("de").endonym == "Deutsch"

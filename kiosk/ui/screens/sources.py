@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from babel.dates import format_date
-
-from kiosk.i18n import _, babel_locale
+from kiosk.i18n import _, long_date
 from kiosk.ui.screens.document import Document, DocumentScreen
 
 
@@ -12,9 +10,9 @@ class SourcesScreen(DocumentScreen):
     def document(self) -> Document:
         content = self.app.data.content
         meta = content.metadata
-        locale = babel_locale(self.app.session.language)
-        checked = format_date(meta.checked_on, format="long", locale=locale)
-        review = format_date(meta.next_review, format="long", locale=locale)
+        code = self.app.session.language
+        checked, review = self.app.data.review_dates.get(code) or (
+            long_date(meta.checked_on, code), long_date(meta.next_review, code))
         intro = [
             _("Information checked on {date}.").format(date=checked),
             _("Next review due by {date}.").format(date=review),
