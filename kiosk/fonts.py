@@ -14,6 +14,8 @@ from pathlib import Path
 
 # Faces the setup made for the kiosk (``kiosk.cjk_faces``), inside its Python environment.
 KIOSK_FONT_DIR = Path(sys.prefix) / "share" / "ccsvi-kiosk" / "fonts"
+# A face cut down to the characters the kiosk's text uses (``kiosk.cjk_faces``).
+SUBSET_SUFFIX = ".subset.otf"
 
 FONT_DIRS = (
     KIOSK_FONT_DIR,
@@ -30,9 +32,12 @@ _CANDIDATES: dict[str, tuple[str, ...]] = {
     # the same baseline (Kivy cannot align baselines across fonts). Noto Naskh mis-joins the
     # pre-shaped text we give it (see kiosk.bidi_text); Noto Sans Arabic lacks Latin.
     "Arab": ("DejaVuSans.ttf", "NotoSansArabic-Regular.ttf"),
-    # The regional faces first: the collection's first face, all Kivy can open, is Japanese.
-    "Hans": ("NotoSansCJKsc-Regular.otf", "NotoSansCJK-Regular.ttc"),
-    "Hant": ("NotoSansCJKtc-Regular.otf", "NotoSansCJK-Regular.ttc"),
+    # The regional faces first: the collection's first face, all Kivy can open, is Japanese;
+    # and their reading subsets before them (a tenth of the memory per size drawn).
+    "Hans": ("NotoSansCJKsc-Regular" + SUBSET_SUFFIX, "NotoSansCJKsc-Regular.otf",
+             "NotoSansCJK-Regular.ttc"),
+    "Hant": ("NotoSansCJKtc-Regular" + SUBSET_SUFFIX, "NotoSansCJKtc-Regular.otf",
+             "NotoSansCJK-Regular.ttc"),
 }
 _BOLD = {
     "NotoSans-Regular.ttf": "NotoSans-Bold.ttf",
@@ -42,6 +47,8 @@ _BOLD = {
     "NotoSansCJK-Regular.ttc": "NotoSansCJK-Bold.ttc",
     "NotoSansCJKsc-Regular.otf": "NotoSansCJKsc-Bold.otf",
     "NotoSansCJKtc-Regular.otf": "NotoSansCJKtc-Bold.otf",
+    "NotoSansCJKsc-Regular" + SUBSET_SUFFIX: "NotoSansCJKsc-Bold" + SUBSET_SUFFIX,
+    "NotoSansCJKtc-Regular" + SUBSET_SUFFIX: "NotoSansCJKtc-Bold" + SUBSET_SUFFIX,
 }
 
 
@@ -52,19 +59,28 @@ class FontChoice:
     bold: Path
     fallback: FontChoice | None = None  # for characters the face lacks (Latin in Arabic text)
 
+    @property
+    def subset(self) -> bool:
+        """Only the characters the shipped text uses (see ``kiosk.cjk_faces``)."""
+        return self.regular.name.endswith(SUBSET_SUFFIX)
+
     def files(self) -> list[Path]:
         """Every face text in this script may be drawn with, for glyph-coverage checks."""
         return [self.regular, self.bold, *(self.fallback.files() if self.fallback else [])]
 
 
-def find_font(script: str, dirs: tuple[Path, ...] = FONT_DIRS) -> FontChoice | None:
-    """The best installed font for ``script``, or None if nothing suitable is installed.
+def find_font(script: str, dirs: tuple[Path, ...] = FONT_DIRS,
+              full: bool = False) -> FontChoice | None:
+    """The best installed font for ``script``, or None if nothing suitable is installed;
+    ``full``: no reading subset (for text the shipped catalogues do not have).
 
     Right-to-left scripts also get a Latin fallback, because their Noto faces have no Latin
     letters and the text names things like "CCSVI" and "FDA".
     """
     fallback = find_font("Latn", dirs) if script in ("Arab", "Hebr") else None
     for name in _CANDIDATES.get(script, _CANDIDATES["Latn"]):
+        if full and name.endswith(SUBSET_SUFFIX):
+            continue
         for folder in dirs:
             regular = folder / name
             if regular.is_file():

@@ -208,6 +208,12 @@ class Catalogues:
                 if c != SOURCE_LANGUAGE and not self.is_available(c)
                 and not any(x in self._broken for x in fallback_chain(c))]
 
+    def texts(self, code: str) -> list[str]:
+        """Everything ``code``'s visitors may read from the catalogues: the translations along
+        its fallback chain and the English of each (shown where a string is untranslated)."""
+        return [text for c in fallback_chain(code) for (_ctx, msgid), string
+                in self._tables.get(c, {}).items() for text in (msgid, string)]
+
     def translator(self, code: str) -> Translator:
         return Translator(code, [self._tables[c] for c in fallback_chain(code)
                                  if c in self._tables])

@@ -14,6 +14,7 @@ from pathlib import Path
 from kiosk.config import KioskConfig, load_config
 from kiosk.content import Content, check_content
 from kiosk.fonts import FontChoice, find_font
+from kiosk.glyphs import missing
 from kiosk.i18n import (
     SOURCE_LANGUAGE,
     Catalogues,
@@ -92,7 +93,29 @@ def load_kiosk(config_path: Path | None, today: dt.date | None = None) -> KioskD
     review_dates = {lang.code: (long_date(meta.checked_on, lang.code),
                                 long_date(meta.next_review, lang.code)) for lang in languages}
     release_locale_data()  # everything needed from CLDR is taken (see there)
+    for language in languages:
+        font = fonts[language.script]
+        if font.subset:
+            text = "".join([*catalogues.texts(language.code), language.endonym,
+                            *review_dates[language.code]])
+            fonts[language.script] = _full_face_if_needed(font, text, po_path(
+                config.locales_dir, language.code), problems)
     return KioskData(config, content, catalogues, languages, fonts, problems, review_dates)
+
+
+def _full_face_if_needed(font: FontChoice, text: str, source: Path,
+                         problems: list[Problem]) -> FontChoice:
+    """The reading subset if it draws every character of ``text``, else the full face."""
+    lacking = missing(text, font.files())
+    if not lacking:
+        return font
+    full = find_font(font.script, full=True) or font
+    shown = "".join(sorted(lacking)[:10])
+    problems.append(Problem(source, None, f"{len(lacking)} character(s) ({shown}) are not in "
+                                          f"the reading subset {font.regular.name}; drawn with "
+                                          f"{full.regular.name}, which uses more memory (run "
+                                          "'make fonts' to make the subset again)", "warning"))
+    return full
 
 
 def _with_default_language(config: KioskConfig, code: str) -> KioskConfig:

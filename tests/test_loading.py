@@ -92,3 +92,18 @@ def test_the_start_keeps_none_of_the_cldr_tables_it_read(tmp_path):
     languages, held = map(int, done.stdout.split())
     assert languages >= 8
     assert held < 1_000_000, f"Babel still holds {held / 1e6:.1f} MB after the start"
+
+
+def test_a_character_the_chinese_subset_lacks_brings_in_the_full_face(project_copy,
+                                                                      write_config):
+    shipped = load_kiosk(None, TODAY)
+    assert shipped.font_for("zh_Hans").subset  # made by make setup (kiosk.cjk_faces)
+    assert not [p for p in shipped.problems if "subset" in p.message]
+    po = po_path(project_copy / "locales", "zh_Hans")
+    po.write_text(po.read_text(encoding="utf-8") + '\nmsgid "A dragon"\nmsgstr "龘"\n',
+                  encoding="utf-8")
+    data = load_kiosk(write_config("content_dir: content\nlocales_dir: locales\n"), TODAY)
+    font = data.font_for("zh_Hans")
+    assert not font.subset and "CJK" in font.regular.name
+    assert [p for p in data.problems if p.path == po and "龘" in p.message
+            and p.severity == "warning"]
