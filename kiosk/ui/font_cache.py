@@ -2,9 +2,11 @@
 
 Kivy's SDL2 text provider keeps up to 64 SDL_ttf fonts open, one per font file and size,
 and closes the oldest-opened when it needs room; there is no call to close them. Most are
-small, but a Noto CJK face holds about 2.6 MB, so after a visit in Chinese at two or three text
-sizes the kiosk held 40-60 MB of faces the next visitor, reading English, would never use, and a
-day's memory depended on which languages and sizes the last visitors chose.
+small, but a full Noto CJK face holds about 2.6 MB, so after a visit in Chinese at two or three
+text sizes the kiosk held 40-60 MB of faces the next visitor, reading English, would never use,
+and a day's memory depended on which languages and sizes the last visitors chose. (Chinese now
+reads from a subset of 0.2 MB per size, see ``kiosk.cjk_faces``, but the full face comes back
+when a catalogue outgrows the subset, and every face still stays open until pushed out.)
 
 Opening 64 faces that the kiosk never draws with (a small font at fractional sizes: every size
 the kiosk uses is a whole pixel, see ``kiosk.sizes.whole_px``) pushes every real one out; they
