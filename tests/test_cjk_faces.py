@@ -76,6 +76,7 @@ def test_reading_subsets_draw_every_shipped_character_in_a_fortieth_of_the_file(
         assert not glyphs.missing("".join(chinese), [subset]), subset.name
         assert subset.stat().st_size * 40 < face.stat().st_size
         small, whole = TTFont(subset), TTFont(face)
+        assert cjk_faces.subset_characters(subset) == set(small.getBestCmap())  # its list
         for char in sorted(ch for ch in chinese if ord(ch) >= 0x4E00)[::25]:
             assert outline(small, char) == outline(whole, char), char  # the same shapes
 

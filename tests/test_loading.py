@@ -107,3 +107,18 @@ def test_a_character_the_chinese_subset_lacks_brings_in_the_full_face(project_co
     assert not font.subset and "CJK" in font.regular.name
     assert [p for p in data.problems if p.path == po and "龘" in p.message
             and p.severity == "warning"]
+
+
+def test_a_subset_without_its_character_list_is_checked_on_its_own_character_map(tmp_path):
+    import shutil
+
+    from kiosk.fonts import find_font
+
+    shipped = find_font("Hans")
+    copies = [shutil.copy(face, tmp_path / face.name) for face in (shipped.regular, shipped.bold)]
+    font = fonts.FontChoice("Hans", *map(type(tmp_path), copies))
+    assert font.subset and not list(tmp_path.glob("*.chars"))
+    problems = []
+    assert loading._full_face_if_needed(font, "静脉", tmp_path / "x.po", problems) is font
+    assert not loading._full_face_if_needed(font, "龘", tmp_path / "x.po", problems).subset
+    assert len(problems) == 1
