@@ -174,6 +174,32 @@ def test_next_topic_is_laid_out_while_the_last_page_is_read(ui):
     assert body.markup and body.text and body.width > 0
 
 
+def test_the_next_page_is_built_and_drawn_ahead_and_the_turn_shows_it(ui):
+    ui.tap("language:zh_Hans")
+    ui.tap(f"topic:{ui.app.data.content.sections[0].id}")
+    ui.pump(4)  # drawn; then the idle work builds page 2's body
+    reader = ui.app.current_screen
+    ahead = reader._ahead[1]
+    assert ahead.texture is not None and ahead.parent is None  # drawn, not yet shown
+    ui.tap("next")
+    assert reader.body is ahead and ahead.parent is not None
+    assert ahead.width == pytest.approx(reader.layout(reader.document()).body_width)
+    assert ahead.texture.size[1] == pytest.approx(ahead.height)  # nothing re-wrapped or cut
+
+
+def test_a_body_built_ahead_is_not_shown_after_the_theme_or_size_changed(ui):
+    ui.tap("language:en")
+    ui.tap(f"topic:{ui.app.data.content.sections[0].id}")
+    ui.pump(4)
+    ahead = ui.app.current_screen._ahead[1]
+    ui.app.session.theme = "light"  # as the Display screen would, without leaving the page
+    ui.tap("next")  # the turn applies the theme, then builds the page
+    assert ui.app.theme.name == "light"
+    body = ui.app.current_screen.body
+    assert body is not ahead
+    assert tuple(body.color[:3]) == pytest.approx(ui.app.theme.text)
+
+
 # Contrast on rendered pixels -------------------------------------------------------------------
 # The theme's colour pairs are checked by arithmetic (tests/test_theme.py, the audit); these
 # tests confirm them on what the window really shows: a label drawn over the wrong fill, with a
