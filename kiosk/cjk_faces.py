@@ -120,7 +120,7 @@ def make_subsets(faces: list[Path], sources: tuple[Path, ...] = (paths.CONTENT_D
                                                                   paths.LOCALES_DIR)
                  ) -> list[Path]:
     """A reading subset beside each face, unless one newer than the face and every text
-    source is there (about 1 s per face)."""
+    source is there (about 1 s per face). A subset made again keeps the characters it had."""
     from fontTools import subset
 
     texts = _text_files(sources)
@@ -135,6 +135,9 @@ def make_subsets(faces: list[Path], sources: tuple[Path, ...] = (paths.CONTENT_D
             continue
         if chars is None:
             chars = reading_characters(sources)
+        # Never fewer characters than before: releases share an environment (deploy/), and a
+        # kiosk still running the previous one must find every character it found before.
+        kept = {chr(code) for code in subset_characters(target) or ()}
         options = subset.Options()
         options.layout_features = ["*"]  # vertical forms, locl, kerning: all kept
         options.name_IDs = ["*"]
@@ -143,7 +146,7 @@ def make_subsets(faces: list[Path], sources: tuple[Path, ...] = (paths.CONTENT_D
         options.hinting = True
         font = subset.load_font(str(face), options)
         subsetter = subset.Subsetter(options)
-        subsetter.populate(unicodes=sorted(ord(c) for c in chars))
+        subsetter.populate(unicodes=sorted(ord(c) for c in chars | kept))
         subsetter.subset(font)
         covered = sorted(font.getBestCmap())
         listing = _list_path(target).with_suffix(".chars.partial")
