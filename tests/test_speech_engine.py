@@ -97,3 +97,44 @@ def test_an_engine_that_never_writes_audio_is_an_error(engine, tmp_path, monkeyp
     monkeypatch.setattr(engine.engine, "runAndWait", run_without_a_file)
     with pytest.raises(RuntimeError, match=r"wrote no audio to n\.wav"):
         engine.synthesize(SENTENCES["en"], "en", 1.0, 0.6, tmp_path / "n.wav")
+
+
+def silence(path) -> None:
+    """Overwrite ``path``'s audio with zeros, keeping its length (what a lost run left once)."""
+    with wave.open(str(path), "rb") as audio:
+        params, frames = audio.getparams(), audio.getnframes()
+    with wave.open(str(path), "wb") as audio:
+        audio.setparams(params)
+        audio.writeframes(b"\0" * frames * params.sampwidth * params.nchannels)
+
+
+def test_a_run_that_wrote_only_silence_is_made_again(engine, tmp_path, monkeypatch):
+    real = engine.engine.runAndWait
+    runs = []
+
+    def run_that_silences_the_first_file():
+        real()
+        runs.append(True)
+        if len(runs) == 1:
+            silence(tmp_path / "q.wav")
+
+    monkeypatch.setattr(engine.engine, "runAndWait", run_that_silences_the_first_file)
+    engine.synthesize(SENTENCES["de"], "de", 1.0, 0.6, tmp_path / "q.wav")
+    with wave.open(str(tmp_path / "q.wav"), "rb") as audio:
+        assert audio.readframes(audio.getnframes()).strip(b"\0")  # audible
+    assert len(runs) == 2
+
+
+def test_silence_twice_is_what_the_text_sounds_like_and_is_kept(engine, tmp_path,
+                                                                monkeypatch):
+    real = engine.engine.runAndWait
+    runs = []
+
+    def run_that_is_always_silent():
+        real()
+        runs.append(True)
+        silence(tmp_path / "z.wav")
+
+    monkeypatch.setattr(engine.engine, "runAndWait", run_that_is_always_silent)
+    duration, _words = engine.synthesize(SENTENCES["it"], "it", 1.0, 0.6, tmp_path / "z.wav")
+    assert len(runs) == 2 and duration > 0

@@ -107,16 +107,18 @@ class Pyttsx3Engine:
             self.engine.setProperty("rate", wpm)
             self.engine.setProperty("volume", max(0.0, min(1.0, volume)))
         self.engine.setProperty("voice", voice)
-        for _attempt in range(2):
+        for attempt in range(2):
             self._events = []
             with contextlib.redirect_stdout(io.StringIO()):  # pyttsx3 prints "Audio saved to"
                 self.engine.save_to_file(prefix + text, str(out))
                 self.engine.runAndWait()
-            duration_ms = _duration_ms(out)
-            if duration_ms:
+            duration_ms, audible = _audio(out)
+            if duration_ms and (audible or attempt):
                 break
             # Now and then (about one new engine in ten, under load) pyttsx3 2.99 returns from
-            # runAndWait with no file or an empty one: once more, with the same text and file.
+            # runAndWait with no file, an empty one, or (seen once, in CI) one of pure silence:
+            # once more, with the same text and file. Silence twice is what the text sounds
+            # like (punctuation alone, say) and is kept.
         else:
             raise RuntimeError(f"the speech engine wrote no audio to {out.name}")
         if self._espeak:
@@ -132,13 +134,16 @@ class Pyttsx3Engine:
         return duration_ms, words
 
 
-def _duration_ms(wav: Path) -> int:
-    """Length of the audio in ``wav``; 0 if it is missing, empty or not a WAV file."""
+def _audio(wav: Path) -> tuple[int, bool]:
+    """Length of the audio in ``wav`` (0 if it is missing, empty or not a WAV file), and
+    whether any of it is not silence."""
     try:
         with wave.open(str(wav), "rb") as audio:
-            return round(audio.getnframes() * 1000 / audio.getframerate())
+            frames = audio.readframes(audio.getnframes())
+            return (round(audio.getnframes() * 1000 / audio.getframerate()),
+                    bool(frames.strip(b"\0")))
     except (OSError, EOFError, wave.Error):
-        return 0
+        return 0, False
 
 
 def _estimated_words(text: str, duration_ms: int) -> list[tuple[int, int, int]]:
