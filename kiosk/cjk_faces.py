@@ -153,8 +153,10 @@ def make_subsets(faces: list[Path], sources: tuple[Path, ...] = (paths.CONTENT_D
         listing.write_text(" ".join(f"{code:x}" for code in covered), encoding="utf-8")
         partial = target.with_suffix(".partial")
         subset.save_font(font, str(partial), options)
-        os.replace(listing, _list_path(target))  # the list first: never one claiming more
+        # The font first: a subset only gains characters, so the list in place never claims
+        # one the font in place lacks.
         os.replace(partial, target)
+        os.replace(listing, _list_path(target))
         done.append(target)
     return done
 
