@@ -26,6 +26,7 @@ from pathlib import Path
 
 from kiosk import paths
 from kiosk.fonts import FONT_DIRS, KIOSK_FONT_DIR, SUBSET_SUFFIX
+from kiosk.glyphs import list_path, listed_coverage
 
 # file stem -> the family name of its face inside the collection
 REGIONS = {"NotoSansCJKsc": "Noto Sans CJK SC", "NotoSansCJKtc": "Noto Sans CJK TC"}
@@ -101,19 +102,9 @@ def subset_path(face: Path) -> Path:
     return face.with_name(face.stem + SUBSET_SUFFIX)
 
 
-def _list_path(subset: Path) -> Path:
-    return subset.with_suffix(".chars")
-
-
 def subset_characters(subset: Path) -> frozenset[int] | None:
-    """The code points ``subset`` was made for, from the list written beside it; None if
-    there is no list. Reading it takes well under a millisecond; opening the font's character
-    map with fontTools took the start 50 ms (its modules are imported the first time)."""
-    try:
-        text = _list_path(subset).read_text(encoding="utf-8")
-    except OSError:
-        return None
-    return frozenset(int(code, 16) for code in text.split())
+    """The code points ``subset`` was made for (the list written beside it), or None."""
+    return listed_coverage(subset)
 
 
 def make_subsets(faces: list[Path], sources: tuple[Path, ...] = (paths.CONTENT_DIR,
@@ -129,7 +120,7 @@ def make_subsets(faces: list[Path], sources: tuple[Path, ...] = (paths.CONTENT_D
     done = []
     for face in faces:
         target = subset_path(face)
-        if (target.is_file() and _list_path(target).is_file()
+        if (target.is_file() and list_path(target).is_file()
                 and target.stat().st_mtime >= max(face.stat().st_mtime, newest_text)):
             done.append(target)
             continue
@@ -149,14 +140,14 @@ def make_subsets(faces: list[Path], sources: tuple[Path, ...] = (paths.CONTENT_D
         subsetter.populate(unicodes=sorted(ord(c) for c in chars | kept))
         subsetter.subset(font)
         covered = sorted(font.getBestCmap())
-        listing = _list_path(target).with_suffix(".chars.partial")
+        listing = list_path(target).with_suffix(".chars.partial")
         listing.write_text(" ".join(f"{code:x}" for code in covered), encoding="utf-8")
         partial = target.with_suffix(".partial")
         subset.save_font(font, str(partial), options)
         # The font first: a subset only gains characters, so the list in place never claims
         # one the font in place lacks.
         os.replace(partial, target)
-        os.replace(listing, _list_path(target))
+        os.replace(listing, list_path(target))
         done.append(target)
     return done
 

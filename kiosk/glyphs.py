@@ -16,9 +16,29 @@ from fontTools.ttLib import TTFont
 _INVISIBLE = {0x20, 0xA0, 0x202F, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x0A, 0x0D, 0x09}
 
 
+def list_path(font: Path) -> Path:
+    """Where a font made for the kiosk (``kiosk.cjk_faces``) lists the code points it has."""
+    return font.with_suffix(".chars")
+
+
+def listed_coverage(font: Path) -> frozenset[int] | None:
+    """The code points in ``font``'s list, or None if it has none. Reading the list takes well
+    under a millisecond; opening the character map with fontTools took the start 50 ms (its
+    modules are imported the first time)."""
+    try:
+        text = list_path(font).read_text(encoding="utf-8")
+    except OSError:
+        return None
+    return frozenset(int(code, 16) for code in text.split())
+
+
 @lru_cache(maxsize=16)
 def coverage(path: Path) -> frozenset[int]:
-    """Code points with a glyph in the font (first face of a collection)."""
+    """Code points with a glyph in the font (first face of a collection), from its list if
+    it has one."""
+    listed = listed_coverage(path)
+    if listed is not None:
+        return listed
     font = TTFont(str(path), fontNumber=0, lazy=True)
     try:
         return frozenset(font.getBestCmap() or {})

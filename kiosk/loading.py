@@ -106,14 +106,7 @@ def load_kiosk(config_path: Path | None, today: dt.date | None = None) -> KioskD
 def _full_face_if_needed(font: FontChoice, text: str, source: Path,
                          problems: list[Problem]) -> FontChoice:
     """The reading subset if it draws every character of ``text``, else the full face."""
-    from kiosk.cjk_faces import subset_characters
-
-    lists = [subset_characters(face) for face in (font.regular, font.bold)]
-    if all(found is not None for found in lists):
-        lacking = {ch for ch in missing(text, []) if any(ord(ch) not in found
-                                                          for found in lists)}
-    else:
-        lacking = missing(text, font.files())
+    lacking = missing(text, [font.regular]) | missing(text, [font.bold])
     if not lacking:
         return font
     full = find_font(font.script, full=True) or font

@@ -71,32 +71,19 @@ def test_unknown_language_has_no_voice(engine):
     assert engine.voice_for("tlh") is None
 
 
-def test_no_audio_from_a_run_is_made_again(engine, tmp_path, monkeypatch):
-    """pyttsx3 2.99 now and then returns from a fresh engine's first run with no file."""
+def after_each_run(engine, monkeypatch, spoil) -> list[int]:
+    """Let each real pyttsx3 run happen, then ``spoil(n)`` what the n-th one wrote (as
+    pyttsx3 2.99 now and then does itself); returns the runs so far."""
     real = engine.engine.runAndWait
-    runs = []
+    runs: list[int] = []
 
-    def run_that_loses_the_first_file():
+    def run():
         real()
-        runs.append(True)
-        if len(runs) == 1:
-            (tmp_path / "r.wav").unlink()
+        runs.append(len(runs) + 1)
+        spoil(runs[-1])
 
-    monkeypatch.setattr(engine.engine, "runAndWait", run_that_loses_the_first_file)
-    duration, words = engine.synthesize(SENTENCES["en"], "en", 1.0, 0.6, tmp_path / "r.wav")
-    assert len(runs) == 2 and duration > 500 and words
-
-
-def test_an_engine_that_never_writes_audio_is_an_error(engine, tmp_path, monkeypatch):
-    real = engine.engine.runAndWait
-
-    def run_without_a_file():
-        real()
-        (tmp_path / "n.wav").unlink(missing_ok=True)
-
-    monkeypatch.setattr(engine.engine, "runAndWait", run_without_a_file)
-    with pytest.raises(RuntimeError, match=r"wrote no audio to n\.wav"):
-        engine.synthesize(SENTENCES["en"], "en", 1.0, 0.6, tmp_path / "n.wav")
+    monkeypatch.setattr(engine.engine, "runAndWait", run)
+    return runs
 
 
 def silence(path) -> None:
@@ -108,33 +95,33 @@ def silence(path) -> None:
         audio.writeframes(b"\0" * frames * params.sampwidth * params.nchannels)
 
 
+def test_no_audio_from_a_run_is_made_again(engine, tmp_path, monkeypatch):
+    """pyttsx3 2.99 now and then returns from a fresh engine's first run with no file."""
+    out = tmp_path / "r.wav"
+    runs = after_each_run(engine, monkeypatch, lambda n: n == 1 and out.unlink())
+    duration, words = engine.synthesize(SENTENCES["en"], "en", 1.0, 0.6, out)
+    assert len(runs) == 2 and duration > 500 and words
+
+
+def test_an_engine_that_never_writes_audio_is_an_error(engine, tmp_path, monkeypatch):
+    out = tmp_path / "n.wav"
+    after_each_run(engine, monkeypatch, lambda _n: out.unlink(missing_ok=True))
+    with pytest.raises(RuntimeError, match=r"wrote no audio to n\.wav"):
+        engine.synthesize(SENTENCES["en"], "en", 1.0, 0.6, out)
+
+
 def test_a_run_that_wrote_only_silence_is_made_again(engine, tmp_path, monkeypatch):
-    real = engine.engine.runAndWait
-    runs = []
-
-    def run_that_silences_the_first_file():
-        real()
-        runs.append(True)
-        if len(runs) == 1:
-            silence(tmp_path / "q.wav")
-
-    monkeypatch.setattr(engine.engine, "runAndWait", run_that_silences_the_first_file)
-    engine.synthesize(SENTENCES["de"], "de", 1.0, 0.6, tmp_path / "q.wav")
-    with wave.open(str(tmp_path / "q.wav"), "rb") as audio:
+    out = tmp_path / "q.wav"
+    runs = after_each_run(engine, monkeypatch, lambda n: n == 1 and silence(out))
+    engine.synthesize(SENTENCES["de"], "de", 1.0, 0.6, out)
+    with wave.open(str(out), "rb") as audio:
         assert audio.readframes(audio.getnframes()).strip(b"\0")  # audible
     assert len(runs) == 2
 
 
 def test_silence_twice_is_what_the_text_sounds_like_and_is_kept(engine, tmp_path,
                                                                 monkeypatch):
-    real = engine.engine.runAndWait
-    runs = []
-
-    def run_that_is_always_silent():
-        real()
-        runs.append(True)
-        silence(tmp_path / "z.wav")
-
-    monkeypatch.setattr(engine.engine, "runAndWait", run_that_is_always_silent)
-    duration, _words = engine.synthesize(SENTENCES["it"], "it", 1.0, 0.6, tmp_path / "z.wav")
+    out = tmp_path / "z.wav"
+    runs = after_each_run(engine, monkeypatch, lambda _n: silence(out))
+    duration, _words = engine.synthesize(SENTENCES["it"], "it", 1.0, 0.6, out)
     assert len(runs) == 2 and duration > 0

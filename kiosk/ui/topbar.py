@@ -72,7 +72,7 @@ class TopBar(BoxLayout):
         app = kiosk_app()
         screen = app.session.location.screen
         text = labels()
-        built_for = (app.session.language, app.rtl, app.theme, app.sizer, Window.width,
+        built_for = (app.session.language, app.theme, app.sizer, Window.width,
                      tuple(text.values()))
         if built_for == self._built_for:
             for action, shown in self.shown(screen).items():
