@@ -34,3 +34,20 @@ def test_the_end_of_a_visit_closes_the_fonts_it_opened(ui, monkeypatch):
         after = settled_rss_kb(ui)
         # A dozen or more Noto CJK faces (about 2.6 MB each) were open during the visit.
         assert during - after > 15 * 1024, (during, after)
+
+
+def test_the_fonts_left_open_between_visitors_are_small(ui):
+    """What stays open after a visit is 64 sizes of the blank font: opening 64 sizes of the
+    smallest real face in their place (as a cheap real font used to be used) costs more than
+    10 MB on top."""
+    from kivy.core.text import Label as CoreLabel
+
+    for _ in range(2):
+        ui.app.reset_visit()
+    between_visitors = settled_rss_kb(ui)
+    subset = find_font("Hans").regular
+    for index in range(64):
+        CoreLabel(text=" ", font_name=str(subset), font_size=index + 1.5).refresh()
+    with_real_faces = settled_rss_kb(ui)
+    assert with_real_faces - between_visitors > 8 * 1024, (between_visitors, with_real_faces)
+    ui.app.reset_visit()

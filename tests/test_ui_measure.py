@@ -43,3 +43,36 @@ def test_remembered_measurements_match_fresh_ones(ui):
     narrow = {"font_name": str(font.regular), "font_size": 40.0}
     assert text_height(text, 300.0, narrow, 1.2, True) > text_height(text, 600.0, narrow,
                                                                      1.2, True)
+
+
+def kept_measurements() -> dict[str, int]:
+    from kiosk import bidi_text
+    from kiosk.ui import measure
+
+    return {name: cache.cache_info().currsize for name, cache in (
+        ("prepared", measure._prepared), ("heights", measure._height),
+        ("measurers", measure._measurer), ("shaped", bidi_text.visual))}
+
+
+def test_the_end_of_a_visit_forgets_what_it_measured(ui):
+    """The next visitor finds the same kept measurements whatever the last one read, so the
+    kiosk's memory between visitors does not creep up over a day with earlier visitors'
+    texts, sizes and widths."""
+    from kiosk.session import Location
+
+    ui.app.reset_visit()
+    ui.pump(2)
+    fresh = kept_measurements()
+    for language in ("ar", "de"):
+        ui.app.session.language = language
+        for scale in (1.0, 1.5):
+            ui.app.session.set_text_scale(scale)
+            for screen in ("topics", "help", "glossary"):
+                ui.app.show(Location(screen))
+                ui.pump(2)
+    during = kept_measurements()
+    assert all(during[name] > fresh[name] for name in ("prepared", "heights", "shaped")), \
+        (fresh, during)
+    ui.app.reset_visit()
+    ui.pump(2)
+    assert kept_measurements() == fresh

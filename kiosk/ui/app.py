@@ -31,7 +31,7 @@ from kiosk.theme import THEMES
 from kiosk.ui.admin_gate import AdminGate
 from kiosk.ui.font_cache import close_open_fonts
 from kiosk.ui.idle_warning import IdleWarning
-from kiosk.ui.measure import register_fonts
+from kiosk.ui.measure import forget_measurements, register_fonts
 from kiosk.ui.scanning import Scanner
 from kiosk.ui.screens.admin import AdminScreen
 from kiosk.ui.screens.glossary import GlossaryScreen
@@ -99,7 +99,7 @@ class KioskApp(App):
                              for lang in data.languages}
         for choice in data.fonts.values():
             register_fonts(choice)
-        # A small face (Latin, not Noto CJK) is what closing the open fonts costs.
+        # Closing the open fonts uses a blank font; this one only if the install has lost it.
         self._cheapest_font = str(min((choice.regular for choice in data.fonts.values()),
                                       key=lambda path: path.stat().st_size))
         config = data.config
@@ -341,7 +341,8 @@ class KioskApp(App):
         self.key_repeats.reset()
         self.speech.reset()
         self.scanner.stop()
-        close_open_fonts(self._cheapest_font)  # the last visitor's fonts and sizes
+        forget_measurements()  # the last visitor's texts, sizes and widths
+        close_open_fonts(self._cheapest_font)  # and fonts
         self.show(self.session.location, remember=False)
 
     # Input -----------------------------------------------------------------------------------

@@ -8,9 +8,10 @@ and a day's memory depended on which languages and sizes the last visitors chose
 reads from a subset of 0.2 MB per size, see ``kiosk.cjk_faces``, but the full face comes back
 when a catalogue outgrows the subset, and every face still stays open until pushed out.)
 
-Opening 64 faces that the kiosk never draws with (a small font at fractional sizes: every size
-the kiosk uses is a whole pixel, see ``kiosk.sizes.whole_px``) pushes every real one out; they
-cost about 0.2 MB each and are themselves the first to go when real text needs room again.
+Opening 64 faces that the kiosk never draws with (a font holding only a space, at fractional
+sizes: every size the kiosk uses is a whole pixel, see ``kiosk.sizes.whole_px``) pushes every
+real one out; they cost 47 kB each (``kiosk.blank_font``; the smallest real face cost 218 kB,
+14 MB in all between visitors) and are themselves the first to go when real text needs room.
 Kivy closes in the order it opened, and a face already open is not opened again, so each time
 the other of two sets of sizes is used: the set used last time has just been pushed out by the
 real faces and the other set. The next visitor's screens open what they need, 2 ms each.
@@ -19,15 +20,19 @@ real faces and the other set. The next visitor's screens open what they need, 2 
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 from kivy.core.text import Label as CoreLabel
 
+BLANK_FONT = Path(__file__).with_name("blank.ttf")  # made by kiosk.blank_font
 KIVY_OPEN_FONTS = 64  # the limit in kivy/core/text/_text_sdl2.pyx (Kivy 2.3)
 _OFFSETS = itertools.cycle((1.25, 1.75))  # sizes 1.25, 2.25, ... then 1.75, 2.75, ...
 
 
-def close_open_fonts(cheap_font: str) -> None:
-    """Push every font Kivy holds open out of its cache, using ``cheap_font`` (a file)."""
+def close_open_fonts(fallback_font: str) -> None:
+    """Push every font Kivy holds open out of its cache, with the blank font (or
+    ``fallback_font``, a real font file, if an install has lost it)."""
+    cheap_font = str(BLANK_FONT) if BLANK_FONT.is_file() else fallback_font
     offset = next(_OFFSETS)
     for index in range(KIVY_OPEN_FONTS):
         CoreLabel(text=" ", font_name=cheap_font, font_size=index + offset).refresh()
