@@ -105,10 +105,10 @@ def forget_measurements() -> None:
     """Drop every kept measurement, shaped line and measuring label: called when a visit ends.
 
     The caches below are bounded, but their bounds are far above one visit's needs, so over a
-    day they kept filling with the texts, sizes and widths of earlier visitors (a soak showed
-    them still growing after thousands of actions, about 0.3 MB per thousand), and the kiosk's
-    memory depended on its history. Cleared, each visit starts from the same state; its first
-    screen measures again (a few milliseconds, while nobody is waiting).
+    day they kept filling with the texts, sizes and widths of earlier visitors (a soak found
+    them half full after its warm-up and still filling thousands of actions later), and the
+    kiosk's memory depended on its history. Cleared, each visit starts from the same state; its
+    first screen measures again (a few milliseconds, while nobody is waiting).
     """
     _prepared.cache_clear()
     _height.cache_clear()
