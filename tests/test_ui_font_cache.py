@@ -51,3 +51,14 @@ def test_the_fonts_left_open_between_visitors_are_small(ui):
     with_real_faces = settled_rss_kb(ui)
     assert with_real_faces - between_visitors > 8 * 1024, (between_visitors, with_real_faces)
     ui.app.reset_visit()
+
+
+def test_an_install_that_lost_the_blank_font_closes_with_its_smallest_face(ui, monkeypatch,
+                                                                           tmp_path):
+    from kiosk.ui import font_cache
+
+    fonts = [choice.regular for choice in ui.app.data.fonts.values()]
+    assert font_cache.closing_font(fonts) == str(font_cache.BLANK_FONT)
+    monkeypatch.setattr(font_cache, "BLANK_FONT", tmp_path / "lost.ttf")
+    smallest = min(fonts, key=lambda path: path.stat().st_size)
+    assert font_cache.closing_font(fonts) == str(smallest)

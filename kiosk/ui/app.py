@@ -29,7 +29,7 @@ from kiosk.sizes import Sizer
 from kiosk.speech import Player, Synthesizer
 from kiosk.theme import THEMES
 from kiosk.ui.admin_gate import AdminGate
-from kiosk.ui.font_cache import close_open_fonts
+from kiosk.ui.font_cache import close_open_fonts, closing_font
 from kiosk.ui.idle_warning import IdleWarning
 from kiosk.ui.measure import forget_measurements, register_fonts
 from kiosk.ui.scanning import Scanner
@@ -99,9 +99,7 @@ class KioskApp(App):
                              for lang in data.languages}
         for choice in data.fonts.values():
             register_fonts(choice)
-        # Closing the open fonts uses a blank font; this one only if the install has lost it.
-        self._cheapest_font = str(min((choice.regular for choice in data.fonts.values()),
-                                      key=lambda path: path.stat().st_size))
+        self._closing_font = closing_font(choice.regular for choice in data.fonts.values())
         config = data.config
         self.tap_policy.settings = TapSettings(repeat_ignore_ms=config.repeat_ignore_ms,
                                                hold_ms=config.hold_ms)
@@ -342,7 +340,7 @@ class KioskApp(App):
         self.speech.reset()
         self.scanner.stop()
         forget_measurements()  # the last visitor's texts, sizes and widths
-        close_open_fonts(self._cheapest_font)  # and fonts
+        close_open_fonts(self._closing_font)  # and fonts
         self.show(self.session.location, remember=False)
 
     # Input -----------------------------------------------------------------------------------

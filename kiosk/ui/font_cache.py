@@ -20,6 +20,7 @@ real faces and the other set. The next visitor's screens open what they need, 2 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 from pathlib import Path
 
 from kivy.core.text import Label as CoreLabel
@@ -29,10 +30,17 @@ KIVY_OPEN_FONTS = 64  # the limit in kivy/core/text/_text_sdl2.pyx (Kivy 2.3)
 _OFFSETS = itertools.cycle((1.25, 1.75))  # sizes 1.25, 2.25, ... then 1.75, 2.75, ...
 
 
-def close_open_fonts(fallback_font: str) -> None:
-    """Push every font Kivy holds open out of its cache, with the blank font (or
-    ``fallback_font``, a real font file, if an install has lost it)."""
-    cheap_font = str(BLANK_FONT) if BLANK_FONT.is_file() else fallback_font
+def closing_font(real_fonts: Iterable[Path]) -> str:
+    """The font ``close_open_fonts`` pushes with: the blank one, or, if an install has lost
+    it, the smallest of ``real_fonts`` (decided once, at start)."""
+    if BLANK_FONT.is_file():
+        return str(BLANK_FONT)
+    return str(min(real_fonts, key=lambda path: path.stat().st_size))
+
+
+def close_open_fonts(cheap_font: str) -> None:
+    """Push every font Kivy holds open out of its cache, using ``cheap_font`` (a file, see
+    ``closing_font``)."""
     offset = next(_OFFSETS)
     for index in range(KIVY_OPEN_FONTS):
         CoreLabel(text=" ", font_name=cheap_font, font_size=index + offset).refresh()
