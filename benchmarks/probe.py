@@ -52,6 +52,13 @@ def graphics() -> dict:
             "gl_renderer": text(GL_RENDERER), "gl_version": text(GL_VERSION)}
 
 
+def samples() -> int:
+    """Samples per pixel of the window's framebuffer (0: not multisampled)."""
+    from kivy.graphics.opengl import GL_SAMPLES, glGetIntegerv
+
+    return int(glGetIntegerv(GL_SAMPLES)[0])
+
+
 # Milliseconds since the process started at which each stage of the start-up was reached,
 # reported as ``stages`` so the README can say where the time goes.
 STAGES: dict[str, float] = {}
@@ -92,11 +99,20 @@ def _watch_first_frame(app, describe) -> dict:
     return result
 
 
-def run_bare() -> dict:
-    """The reference: Kivy's smallest app, one Label, same window and settings as the kiosk."""
+# Kivy's own default (``kivy/config.py``), which ``env.prepare`` turns off for the kiosk.
+KIVY_MULTISAMPLES = "2"
+
+
+def run_bare(multisamples: str = KIVY_MULTISAMPLES) -> dict:
+    """The reference: Kivy's smallest app, one Label, same window and headless settings as the
+    kiosk, drawn as Kivy draws by default (multisampled). ``bare-flat`` is the same app with
+    multisampling off, as the kiosk draws, so the README can show both."""
     from kiosk.ui import env
 
     env.prepare(headless=True, size=WINDOW)
+    from kivy.config import Config
+
+    Config.set("graphics", "multisamples", multisamples)
     from kivy.core.window import Window  # noqa: F401 - created here, as the kiosk's is
 
     _stage("window")
@@ -111,7 +127,8 @@ def run_bare() -> dict:
 
     app = BareApp()
     result = _watch_first_frame(app, lambda a: {"label": a.root.text,
-                                                "size": list(a.root.size), **graphics()})
+                                                "size": list(a.root.size), **graphics(),
+                                                "samples": samples()})
     app.run()
     return result
 
@@ -139,7 +156,8 @@ def run_kiosk() -> dict:
     def describe(a) -> dict:
         buttons = [b for b in a.visible_buttons() if b.width > 0 and b.height > 0]
         return {"screen": a.manager.current, "buttons": len(buttons),
-                "languages": sum(b.action.startswith("language:") for b in buttons)}
+                "languages": sum(b.action.startswith("language:") for b in buttons),
+                "samples": samples()}
 
     result = _watch_first_frame(app, describe)
     app.run()
@@ -216,10 +234,10 @@ def run_catalogues() -> dict:
 def main(argv: list[str]) -> int:
     _stage("interpreter")
     kind = argv[0] if argv else ""
-    runs = {"bare": run_bare, "kiosk": run_kiosk, "catalogues": run_catalogues,
-            "visit": lambda: run_visit(argv[1:] or None)}
+    runs = {"bare": run_bare, "bare-flat": lambda: run_bare("0"), "kiosk": run_kiosk,
+            "catalogues": run_catalogues, "visit": lambda: run_visit(argv[1:] or None)}
     if kind not in runs:
-        print("usage: python -m benchmarks.probe bare|kiosk|catalogues|visit [LANG ...]",
+        print("usage: python -m benchmarks.probe bare|bare-flat|kiosk|catalogues|visit [LANG ...]",
               file=sys.stderr)
         return 2
     result = runs[kind]()

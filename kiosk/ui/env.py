@@ -20,6 +20,14 @@ def has_display() -> bool:
 
 def prepare(*, headless: bool, size: tuple[int, int] = (1920, 1080),
             fullscreen: bool = False) -> None:
+    """Kivy's settings for the kiosk, before its first import.
+
+    Multisampling is off. Kivy asks for it by default (its ``multisamples = 2`` becomes 4×
+    in Mesa), but the kiosk draws text textures and straight-edged boxes, which it does not
+    smooth. Drawn in software (a PC without a GPU driver, this project's CI), the 4× buffers
+    cost about 70 MB and half of every frame; on a Raspberry Pi they take the shared memory and
+    bandwidth of its GPU.
+    """
     if "kivy" in sys.modules and "kivy.core.window" in sys.modules:
         return  # already prepared (tests reuse one window)
     os.environ.setdefault("KIVY_NO_ARGS", "1")
@@ -44,6 +52,7 @@ def prepare(*, headless: bool, size: tuple[int, int] = (1920, 1080),
     Config.set("graphics", "show_cursor", "0" if fullscreen else "1")
     Config.set("graphics", "width", str(size[0]))
     Config.set("graphics", "height", str(size[1]))
+    Config.set("graphics", "multisamples", "0")
     Config.set("graphics", "resizable", "0" if fullscreen else "1")
     if fullscreen:
         Config.set("graphics", "fullscreen", "auto")
