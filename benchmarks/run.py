@@ -6,8 +6,8 @@ fast the machine is at that moment are measured side by side with a reference in
 cold start and memory against a bare Kivy app (one Label, same window size and headless
 settings, Kivy's default graphics), started alternately (bare, kiosk, bare, kiosk...), each in
 a fresh process. The kiosk turns multisampling off (``kiosk.ui.env``); the same bare app without
-it is measured as well and shown in the details. Each figure is the
-median over several runs (``--runs`` processes for the UI timings, ``--pairs`` starts).
+it is measured in every pair as well, and shown in the details. Each figure is the median over
+several runs (``--runs`` processes for the UI timings, ``--pairs`` starts).
 
     python -m benchmarks.run [--quick] [--readme] [--json bench.json]
     python -m benchmarks.run --readme-only          # README table from an existing bench.json
@@ -193,7 +193,6 @@ def figures(raw: dict) -> list[Figure]:
     all_kb = [pair["visit"]["vmhwm_kb"] + pair["visit"]["worker_vmhwm_kb"] for pair in memory]
     flat_kb = [pair["bare_flat"]["vmhwm_kb"] for pair in memory]
     flat = f"bare without multisampling {mb(flat_kb)}"
-    mb = lambda kb: f"{median(kb) / 1024:.0f} MB"  # noqa: E731
     return [
         Figure("cold_start_ratio", "Cold start to first frame, kiosk / bare Kivy", ratio, "x",
                1.3, f"kiosk {median(kiosk_ms):.0f} ms, bare {median(bare_ms):.0f} ms "

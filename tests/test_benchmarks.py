@@ -47,6 +47,9 @@ def test_quick_run_measured_the_real_kiosk(quick_report):
     kiosk = raw["cold"][0]["kiosk"]
     assert kiosk["shown"]["screen"] == "welcome" and kiosk["shown"]["languages"] >= 2
     assert kiosk["worker_pid"], "the real speech worker was started"
+    # The reference is Kivy as it comes (multisampled); the kiosk and "bare-flat" are not.
+    assert raw["cold"][0]["bare"]["shown"]["samples"] > 0
+    assert kiosk["shown"]["samples"] == raw["cold"][0]["bare_flat"]["shown"]["samples"] == 0
     visit = raw["memory"][0]["visit"]
     assert visit["spoken"] == len(visit["languages"]), "every visited language was spoken"
     assert visit["worker_vmhwm_kb"] > 0

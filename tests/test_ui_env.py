@@ -5,7 +5,7 @@ from __future__ import annotations
 
 
 def test_the_window_is_drawn_without_multisampling(ui):
-    # Multisampled buffers cost about 70 MB and half of every frame in software rendering,
+    # Multisampled buffers cost 55-70 MB and half of every frame in software rendering,
     # for edges the kiosk does not need smoothed.
     from kivy.graphics.opengl import GL_SAMPLE_BUFFERS, GL_SAMPLES, glGetIntegerv
 

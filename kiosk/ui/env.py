@@ -22,11 +22,11 @@ def prepare(*, headless: bool, size: tuple[int, int] = (1920, 1080),
             fullscreen: bool = False) -> None:
     """Kivy's settings for the kiosk, before its first import.
 
-    Multisampling is off. Kivy asks for it by default (its ``multisamples = 2`` becomes 4×
-    in Mesa), but the kiosk draws text textures and straight-edged boxes, which it does not
-    smooth. Drawn in software (a PC without a GPU driver, this project's CI), the 4× buffers
-    cost about 70 MB and half of every frame; on a Raspberry Pi they take the shared memory and
-    bandwidth of its GPU.
+    Multisampling is off. Kivy asks for it by default (its ``multisamples = 2`` becomes 4× in
+    Mesa), but the kiosk draws text, which the font renderer already smooths, and boxes with
+    straight edges: they look the same without it. Drawn in software (a PC without a GPU
+    driver, this project's CI), the 4× buffers cost 55-70 MB and half of every frame; on a
+    Raspberry Pi they take the memory and bandwidth its GPU shares with everything else.
     """
     if "kivy" in sys.modules and "kivy.core.window" in sys.modules:
         return  # already prepared (tests reuse one window)
