@@ -69,8 +69,11 @@ uninstall-kiosk:
 	@bash deploy/uninstall.sh $(if $(filter 1 yes,$(PURGE)),--purge)
 
 # A seeded random visitor on the real app with real speech: SEED= and ACTIONS= to change
-# (the seed is printed, and a failure prints the command that replays it).
+# (the seed is printed, and a failure prints the command that replays it); SOAK_ARGS= for
+# more, e.g. SOAK_ARGS="--json soak.json" to keep every memory reading.
 ACTIONS ?= 20000
 SEED ?=
+SOAK_ARGS ?=
 soak: setup
-	$(PY) -m kiosk.ui.monkey --actions $(ACTIONS) $(if $(SEED),--seed $(SEED)) --speech worker
+	$(PY) -m kiosk.ui.monkey --actions $(ACTIONS) $(if $(SEED),--seed $(SEED)) --speech worker \
+		$(SOAK_ARGS)

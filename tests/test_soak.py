@@ -8,9 +8,10 @@ import subprocess
 import sys
 import threading
 
+import pytest
 from kivy.clock import Clock
 
-from kiosk.ui.monkey import Monkey
+from kiosk.ui.monkey import Monkey, SoakResult, measure_growth
 
 
 def monkey(*args, tmp_path):
@@ -77,7 +78,7 @@ def test_errors_kivy_or_a_thread_only_log_still_fail_the_run_and_show_the_seed(u
     assert "a clock callback broke" in result.history[-1]
 
 
-def test_memory_is_read_between_visitors_and_compared_by_medians(ui, monkeypatch):
+def test_memory_is_read_between_visitors_and_compared_by_medians_of_thirds(ui, monkeypatch):
     import statistics
 
     from kiosk.ui import monkey as monkey_module
@@ -86,6 +87,31 @@ def test_memory_is_read_between_visitors_and_compared_by_medians(ui, monkeypatch
     result = Monkey(ui, seed=8).run(60, warmup=0)
     assert [index for index, _kb in result.rss_samples] == [0, 10, 20, 30, 40, 50, 60]
     values = [kb for _index, kb in result.rss_samples]
-    assert result.rss_warm_kb == round(statistics.median(values[:3]))
-    assert result.rss_end_kb == round(statistics.median(values[-3:]))
+    assert result.rss_warm_kb == round(statistics.median(values[:2]))  # a third of 7
+    assert result.rss_end_kb == round(statistics.median(values[-2:]))
+    assert result.rss_three_mb * 1024 == pytest.approx(statistics.median(values[-3:])
+                                                       - statistics.median(values[:3]))
     assert ui.app.session.location.screen == "welcome"  # the last reading: a visit reset
+
+
+def _readings(values_mb: list[float]) -> SoakResult:
+    result = SoakResult(seed=1, actions=len(values_mb) * 500, screens=set())
+    result.done = result.actions
+    result.rss_samples = [(i * 500, round(mb * 1024)) for i, mb in enumerate(values_mb)]
+    measure_growth(result)
+    return result
+
+
+def test_a_steady_leak_fails_however_the_readings_wander():
+    # 0.5 MB more every 500 actions for 16,000 actions, under ±4 MB of renderer noise.
+    noise = [4, -4, 0, 3, -3, 1, -1, 4, -4, 2, -2, 0, 3, -3, 1, -1, 4]
+    leaking = _readings([200 + 0.5 * i + n for i, n in enumerate(noise * 2)][:33])
+    assert leaking.growth_mb > 5 and leaking.rss_trend_mb > 5
+    assert [f[:23] for f in leaking.failures(5.0)] == ["resident memory grew by"]
+
+
+def test_readings_that_only_wander_pass():
+    noise = [4, -4, 0, 3, -3, 1, -1, 4, -4, 2, -2, 0, 3, -3, 1, -1, 4]
+    wandering = _readings([200 + n for n in (noise * 2)][:33])
+    assert abs(wandering.growth_mb) < 2 and abs(wandering.rss_trend_mb) < 2
+    assert wandering.failures(5.0) == []

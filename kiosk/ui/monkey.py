@@ -15,8 +15,8 @@ not the visitor's choices, may differ). A run passes if nothing raised (includin
 Kivy only logs, and those in threads), every screen was visited (guided walks fill in any
 screen the dice have not reached), and resident memory grew by no more than the allowed amount
 from the warm-up to the end, measured between visitors (the visit reset, as the idle timeout
-resets it) every 500 actions, the first three readings against the last three. A failure
-prints the seed and the last actions.
+resets it) every 500 actions, the first third of the readings against the last third. A
+failure prints the seed and the last actions.
 
     python -m kiosk.ui.monkey --actions 20000 [--seed S] [--speech worker|recording]
 """
@@ -79,10 +79,14 @@ class SoakResult:
     history: deque[str] = field(default_factory=lambda: deque(maxlen=HISTORY))
     done: int = 0  # actions completed
     # Resident memory between visitors: (action, kB) after the warm-up, every VISITOR_EVERY
-    # actions and at the end; and the medians of the first and of the last three readings.
+    # actions and at the end; the medians of the first and of the last third of them; and,
+    # for comparison, the least-squares trend over all of them and the medians of the first
+    # and last three (the rule before the thirds).
     rss_samples: list[tuple[int, int]] = field(default_factory=list)
     rss_warm_kb: int = 0
     rss_end_kb: int = 0
+    rss_trend_mb: float = 0.0
+    rss_three_mb: float = 0.0
     cpu_seconds: float = 0.0
     counts: dict[str, int] = field(default_factory=dict)
     cpu_by_kind: dict[str, float] = field(default_factory=dict)  # where the time went
@@ -107,6 +111,8 @@ class SoakResult:
                 "screens": sorted(self.screens), "visited": sorted(self.visited),
                 "errors": self.errors, "rss_warm_kb": self.rss_warm_kb,
                 "rss_end_kb": self.rss_end_kb, "growth_mb": round(self.growth_mb, 2),
+                "trend_mb": round(self.rss_trend_mb, 2),
+                "three_readings_mb": round(self.rss_three_mb, 2),
                 "rss_samples": self.rss_samples, "cpu_seconds": round(self.cpu_seconds, 1),
                 "counts": self.counts,
                 "cpu_by_kind": {k: round(v, 1) for k, v in self.cpu_by_kind.items()},
@@ -551,15 +557,33 @@ class Monkey:
             app.manager.unbind(current=visit)
             self._note = lambda _text: None
         result.rss_samples.append((result.done, self._rss_between_visitors()))
-        # One reading holds whatever the heap's layout happened to be at that moment (a few
-        # MB either way); a leak moves the middle of several. So: the median of the first
-        # three readings against the median of the last three.
-        values = [kb for _index, kb in result.rss_samples]
-        ends = 3 if len(values) >= 6 else 1
-        result.rss_warm_kb = round(statistics.median(values[:ends]))
-        result.rss_end_kb = round(statistics.median(values[-ends:]))
+        measure_growth(result)
         result.cpu_seconds = time.process_time() - started
         return result
+
+
+def measure_growth(result: SoakResult) -> None:
+    """Growth from the readings between visitors: the median of the last third of them
+    against the median of the first third.
+
+    One reading holds whatever Mesa's software renderer (llvmpipe) has compiled and cached at
+    that moment: on the same 1,500 actions, readings every 100 actions spread over 9 MB with
+    llvmpipe and 1.8 MB with Mesa's uncompiled renderer (softpipe), up and down, not upwards.
+    The middle of three readings still moved by several MB with it; a leak moves the middle of
+    a third of the run. The least-squares trend and the three-reading medians are kept beside
+    it, so a run's summary shows all three.
+    """
+    indices = [index for index, _kb in result.rss_samples]
+    values = [kb for _index, kb in result.rss_samples]
+    ends = max(1, len(values) // 3)
+    result.rss_warm_kb = round(statistics.median(values[:ends]))
+    result.rss_end_kb = round(statistics.median(values[-ends:]))
+    three = 3 if len(values) >= 6 else 1
+    result.rss_three_mb = (statistics.median(values[-three:])
+                           - statistics.median(values[:three])) / 1024
+    if len(set(indices)) >= 2:
+        slope = statistics.linear_regression(indices, values).slope
+        result.rss_trend_mb = slope * (indices[-1] - indices[0]) / 1024
 
 
 # The command line (make soak) ------------------------------------------------------------------
@@ -620,7 +644,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"soak: {result.done} actions in {result.cpu_seconds:.0f} s CPU; screens visited: "
           f"{len(result.visited)}/{len(result.screens)}; VmRSS {result.rss_warm_kb / 1024:.1f}"
           f" MB after warm-up, {result.rss_end_kb / 1024:.1f} MB at the end "
-          f"({result.growth_mb:+.1f} MB)", flush=True)
+          f"({result.growth_mb:+.1f} MB; trend {result.rss_trend_mb:+.1f} MB, first and last "
+          f"three readings {result.rss_three_mb:+.1f} MB)", flush=True)
     if args.json:
         args.json.write_text(json.dumps(result.summary(), indent=1), encoding="utf-8")
     if failures:
