@@ -110,6 +110,13 @@ def test_a_steady_leak_fails_however_the_readings_wander():
     assert [f[:23] for f in leaking.failures(5.0)] == ["resident memory grew by"]
 
 
+def test_a_slow_steady_rise_fails_on_its_trend():
+    # 6.4 MB over the run: the thirds' middles are only 4.4 MB apart, the trend shows it all.
+    rising = _readings([200 + 6.4 * i / 32 for i in range(33)])
+    assert rising.growth_mb < 5 < rising.rss_trend_mb
+    assert [f[:23] for f in rising.failures(5.0)] == ["resident memory grew by"]
+
+
 def test_readings_that_only_wander_pass():
     noise = [4, -4, 0, 3, -3, 1, -1, 4, -4, 2, -2, 0, 3, -3, 1, -1, 4]
     wandering = _readings([200 + n for n in (noise * 2)][:33])
