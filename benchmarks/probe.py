@@ -99,20 +99,13 @@ def _watch_first_frame(app, describe) -> dict:
     return result
 
 
-# Kivy's own default (``kivy/config.py``), which ``env.prepare`` turns off for the kiosk.
-KIVY_MULTISAMPLES = "2"
-
-
-def run_bare(multisamples: str = KIVY_MULTISAMPLES) -> dict:
+def run_bare(multisampling: bool = True) -> dict:
     """The reference: Kivy's smallest app, one Label, same window and headless settings as the
     kiosk, drawn as Kivy draws by default (multisampled). ``bare-flat`` is the same app with
     multisampling off, as the kiosk draws, so the README can show both."""
     from kiosk.ui import env
 
-    env.prepare(headless=True, size=WINDOW)
-    from kivy.config import Config
-
-    Config.set("graphics", "multisamples", multisamples)
+    env.prepare(headless=True, size=WINDOW, kivy_multisampling=multisampling)
     from kivy.core.window import Window  # noqa: F401 - created here, as the kiosk's is
 
     _stage("window")
@@ -234,7 +227,7 @@ def run_catalogues() -> dict:
 def main(argv: list[str]) -> int:
     _stage("interpreter")
     kind = argv[0] if argv else ""
-    runs = {"bare": run_bare, "bare-flat": lambda: run_bare("0"), "kiosk": run_kiosk,
+    runs = {"bare": run_bare, "bare-flat": lambda: run_bare(False), "kiosk": run_kiosk,
             "catalogues": run_catalogues, "visit": lambda: run_visit(argv[1:] or None)}
     if kind not in runs:
         print("usage: python -m benchmarks.probe bare|bare-flat|kiosk|catalogues|visit [LANG ...]",

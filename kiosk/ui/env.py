@@ -19,7 +19,7 @@ def has_display() -> bool:
 
 
 def prepare(*, headless: bool, size: tuple[int, int] = (1920, 1080),
-            fullscreen: bool = False) -> None:
+            fullscreen: bool = False, kivy_multisampling: bool = False) -> None:
     """Kivy's settings for the kiosk, before its first import.
 
     Multisampling is off. Kivy asks for it by default (its ``multisamples = 2`` becomes 4× in
@@ -27,6 +27,7 @@ def prepare(*, headless: bool, size: tuple[int, int] = (1920, 1080),
     straight edges: they look the same without it. Drawn in software (a PC without a GPU
     driver, this project's CI), the 4× buffers cost 55-70 MB and half of every frame; on a
     Raspberry Pi they take the memory and bandwidth its GPU shares with everything else.
+    ``kivy_multisampling`` leaves Kivy's default in place, for the benchmark's bare reference.
     """
     if "kivy" in sys.modules and "kivy.core.window" in sys.modules:
         return  # already prepared (tests reuse one window)
@@ -52,7 +53,8 @@ def prepare(*, headless: bool, size: tuple[int, int] = (1920, 1080),
     Config.set("graphics", "show_cursor", "0" if fullscreen else "1")
     Config.set("graphics", "width", str(size[0]))
     Config.set("graphics", "height", str(size[1]))
-    Config.set("graphics", "multisamples", "0")
+    if not kivy_multisampling:
+        Config.set("graphics", "multisamples", "0")
     Config.set("graphics", "resizable", "0" if fullscreen else "1")
     if fullscreen:
         Config.set("graphics", "fullscreen", "auto")

@@ -572,9 +572,9 @@ def measure_growth(result: SoakResult) -> None:
 
     One reading holds whatever Mesa's software renderer (llvmpipe) has compiled and cached at
     that moment: on the same 1,500 actions, readings every 100 actions spread over 9 MB with
-    llvmpipe and 1.8 MB with Mesa's uncompiled renderer (softpipe), up and down, not upwards.
-    The middle of three readings still moved by several MB with it; a leak moves the middle of
-    a third of the run, and the trend. The three-reading medians are kept for comparison.
+    llvmpipe and 1.8 MB with Mesa's uncompiled renderer (softpipe). The middle of three
+    readings still moved by several MB with it; a leak moves the middle of a third of the run,
+    and the trend. The three-reading medians are kept for comparison.
     """
     indices = [index for index, _kb in result.rss_samples]
     values = [kb for _index, kb in result.rss_samples]
