@@ -228,6 +228,20 @@ class Monkey:
                 Clock.unschedule(callback)
                 undo.append(lambda cb=callback, every=interval: Clock.schedule_interval(cb,
                                                                                        every))
+        # A screen's buffer swap makes the renderer finish the frame before it is shown; the
+        # offscreen window's swap does nothing, so Mesa's software renderer (llvmpipe) kept
+        # every frame's binned drawing commands queued until something forced them out. At the
+        # readings that was 0-10 MB more or less (2 MB for each full redraw of the welcome
+        # screen, 15 redraws: +32 MB), by chance of how many frames were queued. Finishing each
+        # frame here does what a display does.
+        from kivy.core.window import Window
+        from kivy.graphics.opengl import glFinish
+
+        def finish_frame(*_args):
+            glFinish()
+
+        Window.bind(on_flip=finish_frame)
+        undo.append(lambda: Window.unbind(on_flip=finish_frame))
         gate = getattr(app, "admin_gate", None)
         if gate is not None:
             old_exit = gate.on_exit
