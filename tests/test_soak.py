@@ -94,6 +94,33 @@ def test_memory_is_read_between_visitors_and_compared_by_medians_of_thirds(ui, m
     assert ui.app.session.location.screen == "welcome"  # the last reading: a visit reset
 
 
+def test_the_visitor_finishes_every_frame_as_a_display_would(ui, monkeypatch):
+    """The offscreen window's buffer swap does nothing, so unless the visitor finishes each
+    frame, the software renderer keeps the drawing commands of every redraw queued (about one
+    byte per pixel each) and a memory reading depends on how many happened to be waiting."""
+    from kivy.core.window import Window
+
+    from kiosk.memory import release_free_memory, resident_kb
+
+    redraws, grown_kb = 20, []
+
+    def act_wait(self):
+        release_free_memory()
+        before = resident_kb()
+        for _ in range(redraws):
+            Window.canvas.ask_update()
+            self.driver.pump(1)
+        release_free_memory()
+        grown_kb.append(resident_kb() - before)
+        return "redrew the screen"
+
+    monkeypatch.setattr(Monkey, "act_wait", act_wait)
+    monkeypatch.setattr(Monkey, "WEIGHTS", {"wait": 1.0})
+    Monkey(ui, seed=9).run(2, warmup=2)
+    queued_kb = redraws * Window.width * Window.height / 1024  # what queued frames held
+    assert len(grown_kb) == 2 and max(grown_kb) < queued_kb / 4, (grown_kb, queued_kb)
+
+
 def _readings(values_mb: list[float]) -> SoakResult:
     result = SoakResult(seed=1, actions=len(values_mb) * 500, screens=set())
     result.done = result.actions

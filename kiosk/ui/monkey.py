@@ -584,11 +584,12 @@ def measure_growth(result: SoakResult) -> None:
     against the median of the first third, and the least-squares trend over all of them (a
     run passes only if both are within the limit).
 
-    One reading holds whatever Mesa's software renderer (llvmpipe) has compiled and cached at
-    that moment: on the same 1,500 actions, readings every 100 actions spread over 9 MB with
-    llvmpipe and 1.8 MB with Mesa's uncompiled renderer (softpipe). The middle of three
-    readings still moved by several MB with it; a leak moves the middle of a third of the run,
-    and the trend. The three-reading medians are kept for comparison.
+    Single readings used to swing by 9 MB on 1,500 actions: Mesa's software renderer
+    (llvmpipe) held the drawing commands of frames that the offscreen window never made it
+    finish (see ``_take_over``; its uncompiled renderer, softpipe, which draws at once,
+    swung by 1.8 MB). With every frame finished they stay within about 2 MB, but the thirds
+    still keep one odd reading from deciding a run, and the trend catches a slow steady rise.
+    The three-reading medians are kept for comparison.
     """
     indices = [index for index, _kb in result.rss_samples]
     values = [kb for _index, kb in result.rss_samples]
