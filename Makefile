@@ -23,7 +23,7 @@ $(STAMP): pyproject.toml
 # Chinese faces copied out of Debian's Noto CJK collection (its first face is Japanese, and
 # that is the only one Kivy can open); quick when they are up to date.
 fonts: venv
-	@$(PY) -m kiosk.cjk_faces
+	@$(PY) -m kiosk.fonts.cjk_faces
 
 run: setup
 	$(VENV)/bin/ccsvi-kiosk run
@@ -75,5 +75,5 @@ ACTIONS ?= 20000
 SEED ?=
 SOAK_ARGS ?=
 soak: setup
-	$(PY) -m kiosk.ui.monkey --actions $(ACTIONS) $(if $(SEED),--seed $(SEED)) --speech worker \
+	$(PY) -m kiosk.ui.headless.monkey --actions $(ACTIONS) $(if $(SEED),--seed $(SEED)) --speech worker \
 		$(SOAK_ARGS)

@@ -127,7 +127,7 @@ def run_bare(multisampling: bool = True) -> dict:
 
 
 def run_kiosk() -> dict:
-    """Start exactly as ``ccsvi-kiosk run`` does (``kiosk.cli.cmd_run``), headless."""
+    """Start exactly as ``ccsvi-kiosk run`` does (``kiosk.cli.run.cmd_run``), headless."""
     logging.basicConfig(level=logging.WARNING, format="ccsvi-kiosk: %(message)s")
     from kiosk.config import config_path_from
     from kiosk.loading import load_kiosk
@@ -166,18 +166,17 @@ def run_visit(languages: list[str] | None = None) -> dict:
     In each language a visitor picks the language, opens a topic, turns a page and has it read
     aloud until the first sound, then goes back to the language screen.
     """
-    from kiosk.audio_player import default_player
     from kiosk.loading import load_kiosk
-    from kiosk.speech_client import WorkerSynthesizer
+    from kiosk.speech import create_player, create_synthesizer
 
     data = load_kiosk(None)
     from kiosk.ui import env
 
     env.prepare(headless=True, size=WINDOW)
-    from kiosk.ui.driver import Driver
+    from kiosk.ui.headless.driver import Driver
 
-    synthesizer = WorkerSynthesizer()
-    player = default_player()  # no sound card here: a recording player
+    synthesizer = create_synthesizer("worker")
+    player = create_player("auto")  # no sound card here: a recording player
     driver = Driver.start(data, synthesizer=synthesizer, player=player)
     app = driver.app
     deadline = time.monotonic() + 15
@@ -214,7 +213,7 @@ def run_catalogues() -> dict:
     """Read and check every configured language's catalogue once, as the kiosk does at start
     (Babel and the kiosk's modules are imported first: only the loading is timed)."""
     from kiosk.config import load_config
-    from kiosk.i18n import Catalogues
+    from kiosk.i18n.catalogues import Catalogues
 
     config = load_config(None)
     t0 = time.perf_counter()

@@ -1,7 +1,7 @@
 """Response times of the running kiosk, driven by real touches, in one fresh process.
 
 Run by ``benchmarks.run`` as ``python -m benchmarks.ui_bench --rounds N``; prints one JSON
-object. The kiosk is the real one (``kiosk.ui.driver.Driver``: real window, SDL offscreen,
+object. The kiosk is the real one (``kiosk.ui.headless.driver.Driver``: real window, SDL offscreen,
 touches through Kivy's input queue) with the REAL speech worker (espeak-ng in a child process);
 only the player records instead of playing, because there is no sound card, and it notes the
 moment it is handed audio and the moment it is told to stop.
@@ -85,7 +85,7 @@ class FrameWatch:
 
 def _stamping_player():
     """A recording player (no sound card) that notes when audio is handed over and stopped."""
-    from kiosk.speech import RecordedPlayback, RecordingPlayer
+    from kiosk.speech.recording import RecordedPlayback, RecordingPlayer
 
     class StampedPlayback(RecordedPlayback):
         def __init__(self, duration_ms, clock, stops):
@@ -185,7 +185,7 @@ class Bench:
 
     # Navigation (not measured) ---------------------------------------------------------------
     def open_reader(self, language: str, section_index: int = 0) -> None:
-        from kiosk.session import Location
+        from kiosk.interaction.session import Location
 
         app = self.app
         app.reset_visit()
@@ -306,8 +306,8 @@ def run(rounds: int, speech_rounds: int, languages: list[str] | None,
 
     env.prepare(headless=True, size=WINDOW)
     from kiosk.loading import load_kiosk
-    from kiosk.speech_client import WorkerSynthesizer
-    from kiosk.ui.driver import Driver
+    from kiosk.speech.worker_client import WorkerSynthesizer
+    from kiosk.ui.headless.driver import Driver
 
     data = load_kiosk(None)
     synthesizer = WorkerSynthesizer()

@@ -122,8 +122,8 @@ prepare() {
   [ -n "$venv" ] || venv=$(venv_for "$tree" "$key")
   [ -x "$venv/bin/python" ] || die "$venv is not a Python environment"
   ln -sfn "$venv" "$tree/.venv"
-  # Chinese faces out of Debian's Noto CJK collection, into the environment (kiosk.cjk_faces)
-  env PYTHONPATH="$tree" "$tree/.venv/bin/python" -P -m kiosk.cjk_faces >&2 \
+  # Chinese faces out of Debian's Noto CJK collection, into the environment (kiosk.fonts.cjk_faces)
+  env PYTHONPATH="$tree" "$tree/.venv/bin/python" -P -m kiosk.fonts.cjk_faces >&2 \
     || log "could not prepare the Chinese faces; Chinese uses the font collection as it is"
   echo "$key" >"$tree/.deps-key"
   printf 'SOURCE=%s\nCOMMIT=%s\nINSTALLED=%s\n' "$source" "$commit" "$(date -Is)" \

@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from kiosk import paths
-from kiosk.admin_pin import hash_problem
-from kiosk.i18n import known_language
+from kiosk.admin.pin import hash_problem
+from kiosk.display.theme import THEMES
+from kiosk.i18n.catalogues import known_language
+from kiosk.interaction.session import TEXT_SCALES, SessionDefaults
 from kiosk.problems import InputError, Problem
 from kiosk.schema import check_fields
-from kiosk.session import TEXT_SCALES, SessionDefaults
-from kiosk.theme import THEMES
 from kiosk.yaml_lines import LineDict, load_yaml_file
 
 CONFIG_ENV = "KIOSK_CONFIG"
@@ -86,7 +86,7 @@ class KioskConfig:
     scan_interval_seconds: float  # how long each control stays highlighted while scanning
     animations: bool  # screen transitions; off unless a clinic turns them on
     audio_guide_with_headphones: bool  # plugging headphones in turns the audio guide on
-    admin_pin_hash: str  # see kiosk.admin_pin; "" = no PIN set, so the kiosk cannot be left
+    admin_pin_hash: str  # see kiosk.admin.pin; "" = no PIN set, so the kiosk cannot be left
 
     @property
     def session_defaults(self) -> SessionDefaults:

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.config import KioskConfig, load_config
-from kiosk.content import Content, check_content
-from kiosk.fonts import FontChoice, find_font
-from kiosk.glyphs import missing
-from kiosk.i18n import (
+from kiosk.content.model import Content, check_content
+from kiosk.fonts.faces import FontChoice, find_font
+from kiosk.fonts.glyphs import missing
+from kiosk.i18n.catalogues import (
     SOURCE_LANGUAGE,
     Catalogues,
     Language,

@@ -8,7 +8,7 @@ window of one size, so each window size is drawn by a child process of this scri
     python scripts/docs_images.py            # writes docs/images/*.png
     python scripts/docs_images.py --list     # the file names, one per line (for the tests)
 
-The list below is the single source: ``tests/test_docs.py`` checks that the README shows
+The list below is the single source: ``tests/system/test_docs.py`` checks that the README shows
 exactly these files and that they exist.
 """
 
@@ -28,7 +28,7 @@ OUT = ROOT / "docs" / "images"
 @dataclass(frozen=True)
 class Shot:
     name: str  # file name under docs/images/
-    view: str  # a view name from kiosk.ui.snapshot.every_view, e.g. "reader-what_is_ccsvi-p1"
+    view: str  # a view from kiosk.ui.headless.snapshot.every_view, e.g. "reader-what_is_ccsvi-p1"
     language: str = "en"
     theme: str = "dark"
     text_scale: float = 1.0
@@ -71,8 +71,8 @@ def draw(shots: list[Shot], out: Path) -> None:
 
     env.prepare(headless=True, size=size)
     from kiosk.loading import load_kiosk
-    from kiosk.ui.driver import Driver
-    from kiosk.ui.snapshot import every_view
+    from kiosk.ui.headless.driver import Driver
+    from kiosk.ui.headless.snapshot import every_view
 
     with tempfile.TemporaryDirectory() as scratch:
         config = None

@@ -1,20 +1,19 @@
-"""Shared fixtures. UI tests share one real Kivy window (SDL offscreen: no display needed),
-because SDL allows one window per process; each test starts from a fresh visit."""
+"""Fixtures for every level. Nothing here imports Kivy: ``pytest tests/unit`` never loads it.
+
+UI and system tests share one real Kivy window per process (SDL offscreen: no display needed),
+because SDL allows one window per process; their folders' conftest files set Kivy up before
+any of their modules import it, and each test starts from a fresh visit.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import shutil
-import time
 from pathlib import Path
 
 import pytest
 
 from kiosk import paths
-from kiosk.ui import env
-
-# Before any test module imports Kivy: the real kiosk settings, a 1920x1080 offscreen window.
-env.prepare(headless=True, size=(1920, 1080))
 
 ROOT = paths.PROJECT_DIR
 
@@ -46,21 +45,10 @@ def kiosk_data():
 
 @pytest.fixture(scope="session")
 def ui_driver(kiosk_data):
-    from kiosk.speech import FakeClock, RecordingPlayer, RecordingSynthesizer
-    from kiosk.ui.driver import Driver
+    """The one running kiosk of this test process (UI and system tests only)."""
+    from tests.ui.harness import start_shared_driver
 
-    clock = FakeClock()
-    driver = Driver.start(kiosk_data, synthesizer=RecordingSynthesizer(),
-                          player=RecordingPlayer(clock=clock))
-    driver.speech_clock = clock  # tests move the sound along by hand
-    # The voices are looked up in a thread, as in the kiosk; on a busy machine that can take
-    # longer than the first test needs to reach a screen that shows them.
-    deadline = time.monotonic() + 30
-    while driver.app.speech._voices is None and time.monotonic() < deadline:
-        time.sleep(0.01)
-    from kivy.clock import Clock
-
-    Clock.unschedule(driver.app._check_idle)  # idle time is what the idle tests say it is
+    driver = start_shared_driver(kiosk_data)
     yield driver
     driver.stop()
 

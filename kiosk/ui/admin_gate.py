@@ -20,8 +20,8 @@ from collections.abc import Callable
 from kivy.clock import Clock
 from kivy.core.window import Window
 
-from kiosk.admin_pin import verify_pin
-from kiosk.session import Location
+from kiosk.admin.pin import verify_pin
+from kiosk.interaction.session import Location
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +35,7 @@ class AdminGate:
     def __init__(self, app):
         self.app = app
         self.on_exit: Callable[[], None] = app.stop  # replaceable: a test must not stop itself
-        self.startup_check = None  # kiosk.admin_status.StartupCheck, set by ``ccsvi-kiosk run``
+        self.startup_check = None  # kiosk.admin.status.StartupCheck, set by ``ccsvi-kiosk run``
         self.unlocked = False  # true only while the staff screen is open after a right PIN
         self._down: set = set()  # uids of every finger on the glass
         self._holding = None  # the touch being held in the corner

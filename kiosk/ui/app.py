@@ -18,16 +18,17 @@ from kivy.properties import BooleanProperty, ObjectProperty
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.screenmanager import FadeTransition, NoTransition, ScreenManager
 
-from kiosk import i18n, sizes
-from kiosk.headphones import HeadphoneWatch
-from kiosk.i18n import _
-from kiosk.input_policy import KeyRepeatFilter, TapPolicy, TapSettings
+from kiosk.display import sizes
+from kiosk.display.sizes import Sizer
+from kiosk.display.theme import THEMES
+from kiosk.i18n import catalogues as i18n
+from kiosk.i18n.catalogues import _
+from kiosk.interaction.input_policy import KeyRepeatFilter, TapPolicy, TapSettings
+from kiosk.interaction.session import TEXT_SCALES, Location, Session
 from kiosk.loading import KioskData
-from kiosk.memory import release_free_memory
-from kiosk.session import TEXT_SCALES, Location, Session
-from kiosk.sizes import Sizer
-from kiosk.speech import Player, Synthesizer
-from kiosk.theme import THEMES
+from kiosk.speech import Player, Synthesizer, create_player, create_synthesizer
+from kiosk.system.headphones import HeadphoneWatch
+from kiosk.system.memory import release_free_memory
 from kiosk.ui.admin_gate import AdminGate
 from kiosk.ui.font_cache import close_open_fonts, closing_font
 from kiosk.ui.idle_warning import IdleWarning
@@ -119,13 +120,9 @@ class KioskApp(App):
     # Building -------------------------------------------------------------------------------
     def build(self):
         if self._synthesizer is None:
-            from kiosk.speech_client import WorkerSynthesizer
-
-            self._synthesizer = WorkerSynthesizer()
+            self._synthesizer = create_synthesizer("worker")
         if self._player is None:
-            from kiosk.audio_player import default_player
-
-            self._player = default_player()
+            self._player = create_player("auto")
         self.speech = SpeechUI(self, self._synthesizer, self._player)
         self._apply_session()
         root = KioskRoot()
@@ -182,9 +179,7 @@ class KioskApp(App):
 
     def _prepare_ahead(self, _dt) -> None:
         """Still while the visitor reads: let the screen get its next page ready."""
-        prepare = getattr(self.current_screen, "prepare_ahead", None)
-        if prepare is not None:
-            prepare()
+        self.current_screen.prepare_ahead()
 
     # State ----------------------------------------------------------------------------------
     def _apply_session(self) -> None:

@@ -61,3 +61,27 @@ def prepare(*, headless: bool, size: tuple[int, int] = (1920, 1080),
         Config.set("graphics", "borderless", "1")
     # A jittery finger must not become a drag: tolerate small movement as a tap.
     Config.set("postproc", "jitter_distance", "0.004")
+
+
+def stop_on_sigterm() -> None:
+    """End the kiosk cleanly when its service manager says so.
+
+    systemd stops the kiosk (and the nightly update restarts it) with SIGTERM. Left alone, SDL
+    turns SIGTERM into a window-close request, which the kiosk refuses (a visitor must never
+    close it), so every stop would hang until systemd gives up and sends SIGKILL, leaving the
+    speech worker and any sentence being played to be killed too. Stopping the app from the
+    next frame lets it close both, and the process exits 0.
+    """
+    import signal
+
+    def stop(_signum, _frame) -> None:
+        from kivy.app import App
+
+        app = App.get_running_app()
+        if app is None:  # still starting: nothing to close yet
+            raise SystemExit(0)
+        from kivy.clock import Clock
+
+        Clock.schedule_once(lambda _dt: app.stop(), 0)
+
+    signal.signal(signal.SIGTERM, stop)

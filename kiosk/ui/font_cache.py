@@ -5,12 +5,12 @@ and closes the oldest-opened when it needs room; there is no call to close them.
 small, but a full Noto CJK face holds about 2.6 MB, so after a visit in Chinese at two or three
 text sizes the kiosk held 40-60 MB of faces the next visitor, reading English, would never use,
 and a day's memory depended on which languages and sizes the last visitors chose. (Chinese now
-reads from a subset of 0.2 MB per size, see ``kiosk.cjk_faces``, but the full face comes back
+reads from a subset of 0.2 MB per size, see ``kiosk.fonts.cjk_faces``, but the full face comes back
 when a catalogue outgrows the subset, and every face still stays open until pushed out.)
 
 Opening 64 faces that the kiosk never draws with (a font holding only a space, at fractional
-sizes: every size the kiosk uses is a whole pixel, see ``kiosk.sizes.whole_px``) pushes every
-real one out; they cost 47 kB each (``kiosk.blank_font``; the smallest real face cost 218 kB,
+sizes: every size the kiosk uses is a whole pixel, see ``kiosk.display.sizes.whole_px``) pushes
+every real one out; they cost 47 kB each (``kiosk.fonts.blank_font``; the smallest real face cost 218 kB,
 14 MB in all between visitors) and are themselves the first to go when real text needs room.
 Kivy closes in the order it opened, and a face already open is not opened again, so each time
 the other of two sets of sizes is used: the set used last time has just been pushed out by the
@@ -25,7 +25,9 @@ from pathlib import Path
 
 from kivy.core.text import Label as CoreLabel
 
-BLANK_FONT = Path(__file__).with_name("blank.ttf")  # made by kiosk.blank_font
+from kiosk.fonts.blank_font import SHIPPED
+
+BLANK_FONT = SHIPPED  # made by kiosk.fonts.blank_font
 KIVY_OPEN_FONTS = 64  # the limit in kivy/core/text/_text_sdl2.pyx (Kivy 2.3)
 _OFFSETS = itertools.cycle((1.25, 1.75))  # sizes 1.25, 2.25, ... then 1.75, 2.75, ...
 

@@ -11,8 +11,8 @@ from kivy.graphics import Color, Rectangle
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.widget import Widget
 
-from kiosk import sizes
-from kiosk.i18n import _
+from kiosk.display import sizes
+from kiosk.i18n.catalogues import _
 from kiosk.ui.measure import kivy_line_height
 from kiosk.ui.widgets import KioskButton, TextBlock, kiosk_app, text_style
 

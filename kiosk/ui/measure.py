@@ -1,7 +1,7 @@
 """Text measuring with the same renderer the screen uses, for pagination and fit checks.
 
 Right-to-left text is prepared here (broken into lines, shaped, ordered, with fallback-font
-runs) because Kivy mis-measures shaped Arabic; see ``kiosk.bidi_text``.
+runs) because Kivy mis-measures shaped Arabic; see ``kiosk.display.bidi_text``.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from pathlib import Path
 from kivy.core.text import Label as CoreLabel
 from kivy.core.text.markup import MarkupLabel
 
-from kiosk import bidi_text
-from kiosk.fonts import FontChoice
-from kiosk.glyphs import coverage
+from kiosk.display import bidi_text
+from kiosk.fonts.faces import FontChoice
+from kiosk.fonts.glyphs import coverage
 
 # font file -> (what it covers, the font to use for the rest)
 _FALLBACKS: dict[str, tuple[frozenset[int], str]] = {}

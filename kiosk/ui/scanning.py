@@ -1,5 +1,5 @@
-"""Single-switch scanning in the UI: the switch key drives ``kiosk.switch_scan.SwitchScan``
-with the same focus ring the keyboard uses, so what is highlighted is what a press activates.
+"""Single-switch scanning in the UI: the switch key drives
+``kiosk.interaction.switch_scan.SwitchScan`` with the same focus ring the keyboard uses, so what is highlighted is what a press activates.
 
 Timing follows the tap policy's clock (the driver's virtual clock in tests). A touch ends the
 scan: whoever touches the screen is using it another way.
@@ -10,7 +10,7 @@ from __future__ import annotations
 from kivy.clock import Clock
 from kivy.core.window import Keyboard
 
-from kiosk.switch_scan import SwitchScan
+from kiosk.interaction.switch_scan import SwitchScan
 
 
 class Scanner:

@@ -13,9 +13,9 @@ import threading
 
 from kivy.clock import Clock
 
-from kiosk.i18n import _
-from kiosk.read_aloud import ReadAloud
-from kiosk.speech import Player, Synthesizer
+from kiosk.i18n.catalogues import _
+from kiosk.speech.read_aloud import ReadAloud
+from kiosk.speech.types import Player, Synthesizer, voice_covers
 from kiosk.ui.widgets import chosen
 
 log = logging.getLogger(__name__)
@@ -31,18 +31,29 @@ class SpeechUI:
         self.reading_page = False  # False while an announcement or a control's name plays
         self.armed = None  # audio guide: the control that was tapped once
         self._voices: set[str] | None = None
+        self._voices_known = threading.Event()
         self._state = self.reader.state
         threading.Thread(target=self._load_voices, daemon=True, name="voices").start()
         Clock.schedule_interval(self.tick, 1 / 20)
 
     def _load_voices(self) -> None:
-        self._voices = self.synthesizer.voices()  # may start the worker: never on the UI thread
+        voices = self.synthesizer.voices()  # may start the worker: never on the UI thread
+        self._voices = voices
+        self._voices_known.set()
+
+    @property
+    def voices(self) -> set[str] | None:
+        """The languages the synthesizer has voices for; None while still being asked."""
+        return self._voices
+
+    def wait_for_voices(self, timeout: float) -> set[str] | None:
+        """Block until the voices are known (headless tools and tests, never the kiosk)."""
+        self._voices_known.wait(timeout)
+        return self._voices
 
     def available(self, language: str) -> bool:
         """Whether this language can be spoken (assumed yes until the voices are known)."""
-        if self._voices is None:
-            return True
-        return language in self._voices or language.split("_")[0] in self._voices
+        return self._voices is None or voice_covers(self._voices, language)
 
     # Speaking --------------------------------------------------------------------------------
     def read_page(self, text: str) -> None:
@@ -88,9 +99,7 @@ class SpeechUI:
 
     def sync_controls(self) -> None:
         self._state = self.reader.state
-        refresh_bar = getattr(self.app.current_screen, "refresh_speech_bar", None)
-        if refresh_bar is not None:
-            refresh_bar()
+        self.app.current_screen.refresh_speech_bar()
 
     # The clock -------------------------------------------------------------------------------
     def tick(self, _dt) -> None:
@@ -104,9 +113,7 @@ class SpeechUI:
             self.sync_controls()
 
     def _show(self, highlight) -> None:
-        show = getattr(self.app.current_screen, "show_highlight", None)
-        if show is not None:
-            show(highlight)
+        self.app.current_screen.show_highlight(highlight)
 
     def _page_finished(self) -> None:
         if self.reading_page and self.app.session.speech.keep_reading:

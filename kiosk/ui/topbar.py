@@ -9,11 +9,11 @@ from kivy.graphics import Color, Rectangle
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.widget import Widget
 
-from kiosk import sizes
-from kiosk.bidi_text import visual
-from kiosk.i18n import _
-from kiosk.session import TEXT_SCALES
-from kiosk.sizes import Sizer
+from kiosk.display import sizes
+from kiosk.display.bidi_text import visual
+from kiosk.display.sizes import Sizer
+from kiosk.i18n.catalogues import _
+from kiosk.interaction.session import TEXT_SCALES
 from kiosk.ui.measure import text_width
 from kiosk.ui.widgets import KioskButton, button_height, kiosk_app, text_style
 

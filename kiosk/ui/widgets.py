@@ -15,8 +15,8 @@ from kivy.uix.floatlayout import FloatLayout
 from kivy.uix.label import Label
 from kivy.utils import escape_markup
 
-from kiosk import bidi_text
-from kiosk.i18n import _
+from kiosk.display import bidi_text
+from kiosk.i18n.catalogues import _
 from kiosk.ui.measure import display_text, text_height, text_width
 
 FOCUS_RING_MM = 1.0  # drawn outside the button, in the theme's focus colour (>= 3:1)
@@ -37,7 +37,7 @@ def kiosk_app():
 def text_style(app, *, size_mm: float, bold: bool = False, language: str | None = None,
                control: bool = False) -> dict:
     """Font and size for a label in ``language`` (default: the visit's); ``control`` labels
-    follow the sizer's control scale (see ``kiosk.sizes.Sizer``).
+    follow the sizer's control scale (see ``kiosk.display.sizes.Sizer``).
 
     Direction is not set here: right-to-left text is shaped and ordered before Kivy sees it
     (``display_text``), so Kivy always draws it left to right.

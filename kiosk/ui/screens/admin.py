@@ -2,7 +2,7 @@
 
 For clinic staff and technicians, so in English and at a fixed size (the visitor's text size
 does not apply; the facts must fit on one screen). The facts are gathered once each time the
-screen opens (``kiosk.admin_status``); leaving the screen in any way locks it again, so Back
+screen opens (``kiosk.admin.status``); leaving the screen in any way locks it again, so Back
 or an idle reset can never return to it without the PIN.
 """
 
@@ -12,14 +12,8 @@ from kivy.core.window import Window
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.widget import Widget
 
-from kiosk import sizes
-from kiosk.admin_status import (
-    Fact,
-    engine_description,
-    gather,
-    headphones_description,
-    player_description,
-)
+from kiosk.admin.status import Fact, gather, headphones_description
+from kiosk.display import sizes
 from kiosk.ui.measure import text_height
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.widgets import KioskButton, TextBlock
@@ -49,9 +43,9 @@ class AdminScreen(KioskScreen):
                 self.facts = gather(
                     app.data, screen_px=(Window.width, Window.height),
                     # None until the background look-up at start has answered; never waited for
-                    voices=getattr(app.speech, "_voices", None),
-                    engine=engine_description(app.speech.synthesizer),
-                    player=player_description(app.speech.reader.player),
+                    voices=app.speech.voices,
+                    engine=app.speech.synthesizer.description(),
+                    player=app.speech.reader.player.description(),
                     headphones=headphones_description(
                         app.data.config.audio_guide_with_headphones, app.headphones.last),
                     check=gate.startup_check)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.screenmanager import Screen
 
-from kiosk import sizes
+from kiosk.display import sizes
 from kiosk.ui.measure import kivy_line_height, text_height
 from kiosk.ui.widgets import KioskButton, TextBlock, button_height, kiosk_app, text_style
 
@@ -23,6 +23,20 @@ class KioskScreen(Screen):
     def refresh(self) -> None:
         """Rebuild every widget from the app's current language, size, theme and location."""
         raise NotImplementedError
+
+    # Hooks the app and the speech presenter call on whichever screen is showing. A screen
+    # that reads pages aloud or prepares ahead overrides them; the rest do nothing.
+    def prepare_ahead(self) -> None:
+        """While the visitor reads: get the next page (or the next view) ready."""
+
+    def refresh_speech_bar(self) -> None:
+        """Read-aloud changed state: show the controls that fit it now."""
+
+    def show_highlight(self, highlight) -> None:
+        """Paint ``highlight`` (a ``kiosk.speech.read_aloud.Highlight``; None clears it)."""
+
+    def read_next_page(self) -> None:
+        """"Keep reading" is on and this page has been read: go on to the next one."""
 
     def on_leave(self, *_args) -> None:
         """A screen that is left lets go of its widgets: showing it again rebuilds them from the

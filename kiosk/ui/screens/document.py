@@ -12,10 +12,10 @@ from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.label import Label
 from kivy.uix.widget import Widget
 
-from kiosk import sizes
-from kiosk.i18n import _
-from kiosk.pagination import Screenful, paginate
-from kiosk.session import Location
+from kiosk.display import sizes
+from kiosk.display.pagination import Screenful, paginate
+from kiosk.i18n.catalogues import _
+from kiosk.interaction.session import Location
 from kiosk.ui.measure import display_text, kivy_line_height, text_height
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.widgets import button_height, text_style

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kiosk import localized
-from kiosk.i18n import _
+from kiosk.content import localized
+from kiosk.i18n.catalogues import _
 from kiosk.ui.screens.document import Document, DocumentScreen
 
 

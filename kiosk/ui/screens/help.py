@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kiosk.i18n import _
+from kiosk.i18n.catalogues import _
 from kiosk.ui.screens.document import Document, DocumentScreen
 
 

@@ -15,10 +15,10 @@ from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.gridlayout import GridLayout
 from kivy.uix.widget import Widget
 
-from kiosk import sizes
-from kiosk.admin_pin import PIN_MAX_DIGITS
-from kiosk.bidi_text import visual
-from kiosk.i18n import _
+from kiosk.admin.pin import PIN_MAX_DIGITS
+from kiosk.display import sizes
+from kiosk.display.bidi_text import visual
+from kiosk.i18n.catalogues import _
 from kiosk.ui.measure import text_width
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.widgets import KioskButton, TextBlock, button_padding, icon_room, kiosk_app

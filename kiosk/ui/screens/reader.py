@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from kiosk import localized
-from kiosk.i18n import _
-from kiosk.session import Location
+from kiosk.content import localized
+from kiosk.i18n.catalogues import _
+from kiosk.interaction.session import Location
 from kiosk.ui.screens.document import Document, DocumentScreen
 
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from kivy.uix.widget import Widget
 
-from kiosk import sizes
-from kiosk.i18n import N_, _
-from kiosk.session import TEXT_SCALES
-from kiosk.theme import THEMES
+from kiosk.display import sizes
+from kiosk.display.theme import THEMES
+from kiosk.i18n.catalogues import N_, _
+from kiosk.interaction.session import TEXT_SCALES
 from kiosk.ui.screens.base import KioskScreen
 
 THEME_LABELS = {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kiosk.i18n import _, long_date
+from kiosk.i18n.catalogues import _, long_date
 from kiosk.ui.screens.document import Document, DocumentScreen
 
 

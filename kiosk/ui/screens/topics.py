@@ -9,9 +9,10 @@ from kivy.uix.gridlayout import GridLayout
 from kivy.uix.widget import Widget
 from kivy.utils import escape_markup
 
-from kiosk import localized, sizes
-from kiosk.i18n import _
-from kiosk.session import Location
+from kiosk.content import localized
+from kiosk.display import sizes
+from kiosk.i18n.catalogues import _
+from kiosk.interaction.session import Location
 from kiosk.ui.measure import display_text, kivy_line_height, text_height
 from kiosk.ui.screens.document import DocumentScreen
 from kiosk.ui.widgets import KioskButton, text_style

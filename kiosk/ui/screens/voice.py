@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from kivy.uix.widget import Widget
 
-from kiosk import sizes
-from kiosk.i18n import _
-from kiosk.session import SPEECH_RATES, VOLUMES
+from kiosk.display import sizes
+from kiosk.i18n.catalogues import _
+from kiosk.interaction.session import SPEECH_RATES, VOLUMES
 from kiosk.ui.screens.base import KioskScreen
 
 

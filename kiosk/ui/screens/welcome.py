@@ -8,9 +8,9 @@ import math
 from kivy.uix.gridlayout import GridLayout
 from kivy.uix.widget import Widget
 
-from kiosk import sizes
-from kiosk.bidi_text import visual
-from kiosk.i18n import _
+from kiosk.display import sizes
+from kiosk.display.bidi_text import visual
+from kiosk.i18n.catalogues import _
 from kiosk.ui.measure import text_width
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.widgets import KioskButton, button_padding, icon_room, text_style

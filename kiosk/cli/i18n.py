@@ -1,0 +1,107 @@
+"""``ccsvi-kiosk i18n ...``: the translator commands, printing file:line problems."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from kiosk.config import config_path_from, load_config
+from kiosk.i18n import tools as i18n_tools
+from kiosk.problems import InputError, Problem
+
+
+def run_step(args) -> int:
+    try:
+        config = load_config(config_path_from(args.config))
+    except InputError as exc:
+        print(f"ccsvi-kiosk: {exc.problems[0]}", file=sys.stderr)
+        return 2
+    locales = config.locales_dir
+    if args.step == "extract":
+        catalog = i18n_tools.extract()
+        path = i18n_tools.template_path(locales)
+        i18n_tools.write_catalog(catalog, path)
+        print(f"wrote {len([m for m in catalog if m.id])} messages to {path}")
+        return 0
+    if args.step == "update":
+        for path in i18n_tools.update(locales, args.init):
+            print(f"updated {path}")
+        return 0
+    if args.step == "compile":
+        written, problems = i18n_tools.compile_all(locales)
+        for problem in problems:
+            print(problem)
+        print(f"wrote {len(written)} .mo file(s)")
+        return 1 if problems else 0
+    if args.step == "stats":
+        stats = i18n_tools.stats(locales)
+        if args.json:
+            print(json.dumps({code: {"percent": round(s.percent, 1), "translated": s.translated,
+                                     "fuzzy": s.fuzzy, "total": s.total}
+                              for code, s in stats.items()}, indent=2))
+        else:
+            for code, s in stats.items():
+                print(f"{code:8} {s.percent:5.1f}%  {s.translated}/{s.total} translated, "
+                      f"{s.fuzzy} fuzzy")
+        return 0
+    if args.step == "pseudo":
+        print(f"wrote {i18n_tools.pseudo(locales)}")
+        return 0
+    return check(args, config)
+
+
+def check(args, config) -> int:
+    problems = i18n_tools.check_all(config.locales_dir)
+    languages = args.lang
+    if languages:
+        wanted = {str(i18n_tools.po_path(config.locales_dir, code)) for code in languages}
+        problems = [p for p in problems if str(p.path) in wanted]
+    if not args.no_render:
+        problems += render_problems(args, languages)
+    for problem in problems:
+        print(problem)
+    errors = sum(1 for p in problems if p.severity == "error")
+    print(f"i18n check: {errors} error(s), {len(problems) - errors} warning(s)")
+    return 1 if errors else 0
+
+
+def render_problems(args, languages: list[str] | None) -> list[Problem]:
+    """Render every view at 200% in each language and report buttons their text overflows."""
+    from kiosk.loading import load_kiosk
+    from kiosk.ui import env
+
+    data = load_kiosk(config_path_from(args.config))
+    env.prepare(headless=True)
+    from kiosk.ui.headless.driver import Driver
+    from kiosk.ui.headless.fit_audit import misfits
+    from kiosk.ui.headless.snapshot import every_view
+
+    driver = Driver.start(data)
+    app = driver.app
+    codes = languages or [lang.code for lang in data.languages]
+    problems: list[Problem] = []
+    for code in codes:
+        path = i18n_tools.po_path(data.config.locales_dir, code)
+        lines = _line_index(path) if path.exists() else {}
+        app.reset_visit()
+        app.session.language = code
+        app.session.set_text_scale(2.0)
+        seen: set[str] = set()
+        for name, where in list(every_view(app)):
+            app.show(where)
+            driver.pump(1)  # let Kivy lay the screen out before measuring it
+            for misfit in misfits(app):
+                key = f"{misfit.text}|{misfit.message.split(' at ')[0]}"
+                if key in seen:
+                    continue
+                seen.add(key)
+                problems.append(Problem(path, lines.get(misfit.text),
+                                        f"at 200% on {name}: {misfit.text[:40]!r} "
+                                        f"{misfit.message}"))
+    app.reset_visit()
+    return problems
+
+
+def _line_index(path) -> dict[str, int]:
+    catalog = i18n_tools.read_catalog(path)
+    return {i18n_tools.text_of(m.string): m.lineno for m in catalog if m.id}

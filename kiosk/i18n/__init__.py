@@ -1,0 +1,28 @@
+"""Languages and translations: gettext catalogues read straight from the ``.po`` files, the
+active language for the interface, dates and language names from CLDR (Babel), and the
+translator tools behind ``ccsvi-kiosk i18n``.
+
+Modules: ``catalogues`` (reading catalogues, the active translation, ``_`` and ``pgettext``) and
+``tools`` (extract, update, compile, check, stats and the pseudo-locale).
+"""
+
+from kiosk.i18n.catalogues import (
+    DOMAIN,
+    N_,
+    PSEUDO_LANGUAGE,
+    SOURCE_LANGUAGE,
+    Catalogues,
+    Language,
+    _,
+    activate,
+    fallback_chain,
+    known_language,
+    language_info,
+    long_date,
+    pgettext,
+    po_path,
+)
+
+__all__ = ["DOMAIN", "N_", "PSEUDO_LANGUAGE", "SOURCE_LANGUAGE", "Catalogues", "Language", "_",
+           "activate", "fallback_chain", "known_language", "language_info", "long_date",
+           "pgettext", "po_path"]

@@ -1,0 +1,254 @@
+"""The translator workflow on Babel's API: extract, update, compile, check, stats, pseudo.
+
+Modelled on Sphinx's ``babel_runner``: the same steps as ``pybabel``, but with the project's
+settings built in and with the checks Babel lacks (``{brace}`` placeholders, glyphs the fonts
+cannot draw, suspicious copies of the English). Plain Python; the rendering check (labels that
+do not fit their button) lives in ``kiosk.ui.headless.fit_audit`` and is called by the CLI.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.catalog import Catalog, Message
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import PoFileError, read_po, write_po
+
+from kiosk import paths
+from kiosk.content.babel_extractor import extract_content
+from kiosk.fonts.faces import find_font
+from kiosk.fonts.glyphs import missing
+from kiosk.i18n.catalogues import (
+    DOMAIN,
+    PSEUDO_LANGUAGE,
+    SOURCE_LANGUAGE,
+    check_po_syntax,
+    language_info,
+    placeholders_match,
+    po_error_line,
+    po_path,
+)
+from kiosk.problems import Problem
+
+METHOD_MAP = [("kiosk/**.py", "python"), ("content/**.yaml", "kiosk_yaml")]
+KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None}
+COMMENT_TAGS = ("Translators:",)
+PROJECT = "ccsvi-kiosk"
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_FIELDS = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}|%(?:\([A-Za-z_]+\))?[sd]")
+
+
+def _suspicious_copy(msgid: str, msgstr: str) -> bool:
+    """An identical translation is suspicious for a phrase, not for a single word (loanwords
+    such as "stent") or a string that is only placeholders and punctuation."""
+    return msgstr == msgid and len(_WORD.findall(_FIELDS.sub(" ", msgid))) >= 2
+
+
+def template_path(locales_dir: Path = paths.LOCALES_DIR) -> Path:
+    return locales_dir / f"{DOMAIN}.pot"
+
+
+def catalogue_paths(locales_dir: Path) -> dict[str, Path]:
+    """Every language that has a catalogue, by code (the pseudo-locale excluded)."""
+    found = {}
+    for path in sorted(locales_dir.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+        code = path.parent.parent.name
+        if code != PSEUDO_LANGUAGE:
+            found[code] = path
+    return found
+
+
+# Extract ---------------------------------------------------------------------------------------
+def extract(project_dir: Path = paths.PROJECT_DIR) -> Catalog:
+    """Every translatable string in the code and the content, as ``pybabel extract`` finds it."""
+    from kiosk import __version__
+
+    catalog = Catalog(project=PROJECT, version=__version__,
+                      copyright_holder="CCSVI kiosk contributors", charset="utf-8")
+    methods = {"kiosk_yaml": extract_content}
+    method_map = [(pattern, methods.get(method, method)) for pattern, method in METHOD_MAP]
+    for filename, lineno, message, comments, context in extract_from_dir(
+            str(project_dir), method_map, {}, KEYWORDS, COMMENT_TAGS):
+        catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
+    return catalog
+
+
+def write_catalog(catalog: Catalog, path: Path, **options) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as handle:
+        write_po(handle, catalog, width=76, **options)
+
+
+def read_catalog(path: Path, locale: str | None = None) -> Catalog:
+    data = path.read_bytes()
+    check_po_syntax(data)  # Babel alone would drop a letter at a missing quote, and save that
+    return read_po(io.BytesIO(data), locale=locale, abort_invalid=True)
+
+
+# Update and compile ----------------------------------------------------------------------------
+def update(locales_dir: Path, new_languages: list[str] | tuple[str, ...] = ()) -> list[Path]:
+    """Merge the template into every catalogue (new strings empty, changed ones fuzzy with the
+    previous English kept for Poedit/Weblate), creating catalogues for ``new_languages``."""
+    template = read_catalog(template_path(locales_dir))
+    written = []
+    targets = catalogue_paths(locales_dir)
+    for code in new_languages:
+        targets.setdefault(code, po_path(locales_dir, code))
+    for code, path in targets.items():
+        if path.exists():
+            catalog = read_catalog(path, code)
+        else:
+            catalog = Catalog(locale=code, project=PROJECT, charset="utf-8")
+        catalog.update(template)
+        write_catalog(catalog, path, include_previous=True, ignore_obsolete=True)
+        written.append(path)
+    return written
+
+
+def compile_all(locales_dir: Path) -> tuple[list[Path], list[Problem]]:
+    """Write ``.mo`` files for gettext tools (the kiosk itself reads the ``.po``)."""
+    written, problems = [], []
+    for code, path in catalogue_paths(locales_dir).items():
+        catalog = read_catalog(path, code)
+        for message, errors in catalog.check():
+            for error in errors:
+                problems.append(Problem(path, message.lineno, str(error)))
+        mo = path.with_suffix(".mo")
+        with mo.open("wb") as handle:
+            write_mo(handle, catalog)
+        written.append(mo)
+    return written, problems
+
+
+# Check and stats -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Stats:
+    total: int
+    translated: int
+    fuzzy: int
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.translated / self.total if self.total else 100.0
+
+
+def text_of(value) -> str:
+    """A message's id or string as text (the singular form of a plural)."""
+    return value if isinstance(value, str) else (value[0] if value else "")
+
+
+def _messages(catalog: Catalog) -> list[Message]:
+    return [m for m in catalog if m.id]
+
+
+def stats(locales_dir: Path) -> dict[str, Stats]:
+    """Per language; the source language counts as complete (its text is the msgids)."""
+    result = {}
+    template = template_path(locales_dir)
+    if template.exists():
+        total = len(_messages(read_catalog(template)))
+        result[SOURCE_LANGUAGE] = Stats(total, total, 0)
+    for code, path in catalogue_paths(locales_dir).items():
+        messages = _messages(read_catalog(path, code))
+        fuzzy = sum(1 for m in messages if m.fuzzy)
+        done = sum(1 for m in messages if text_of(m.string) and not m.fuzzy)
+        result[code] = Stats(len(messages), done, fuzzy)
+    return result
+
+
+def check_catalogue(path: Path, code: str, template: Catalog | None = None) -> list[Problem]:
+    """Everything a translator should fix in one catalogue, by file and line."""
+    try:
+        catalog = read_catalog(path, code)
+    except PoFileError as exc:
+        return [Problem(path, po_error_line(exc), f"does not parse: {exc}")]
+    problems: list[Problem] = []
+    messages = _messages(catalog)
+    for message in messages:
+        msgid, msgstr = text_of(message.id), text_of(message.string)
+        where = f"{message.context}: " if message.context else ""
+        if not msgstr:
+            problems.append(Problem(path, message.lineno, f"{where}untranslated: {msgid!r}"))
+            continue
+        if message.fuzzy:
+            problems.append(Problem(path, message.lineno, f"{where}fuzzy: {msgid!r}"))
+        if not placeholders_match(msgid, msgstr):
+            problems.append(Problem(path, message.lineno,
+                                    f"{where}placeholders differ: {msgid!r} -> {msgstr!r}"))
+        if code.split("_")[0] != SOURCE_LANGUAGE and _suspicious_copy(msgid, msgstr):
+            problems.append(Problem(path, message.lineno,
+                                    f"{where}same as the English: {msgid!r}", "warning"))
+    if template is not None:
+        have = {(m.context, text_of(m.id)) for m in messages}
+        for message in _messages(template):
+            if (message.context, text_of(message.id)) not in have:
+                problems.append(Problem(path, None, f"missing (run 'ccsvi-kiosk i18n update'):"
+                                                    f" {text_of(message.id)!r}"))
+    problems += check_glyphs(path, code, messages)
+    return problems
+
+
+def check_glyphs(path: Path, code: str, messages: list[Message]) -> list[Problem]:
+    """Fail if the font chosen for this language cannot draw a character the catalogue uses."""
+    info = language_info(code)
+    font = find_font(info.script, full=True)  # the kiosk falls back to it from a subset
+    if font is None:
+        return [Problem(path, None, f"no font installed for the {info.script} script")]
+    problems = []
+    files = font.files()
+    reported: set[str] = set()
+    for message in messages:
+        lacking = missing(text_of(message.string) + info.endonym, files) - reported
+        if lacking:
+            reported |= lacking
+            names = ", ".join(f"{ch!r} ({unicodedata.name(ch, 'unnamed')})"
+                              for ch in sorted(lacking))
+            problems.append(Problem(path, message.lineno,
+                                    f"{font.regular.name} has no glyph for {names}"))
+    return problems
+
+
+def check_all(locales_dir: Path) -> list[Problem]:
+    template_file = template_path(locales_dir)
+    template = read_catalog(template_file) if template_file.exists() else None
+    problems = []
+    for code, path in catalogue_paths(locales_dir).items():
+        problems += check_catalogue(path, code, template)
+    return problems
+
+
+# Pseudo-locale ---------------------------------------------------------------------------------
+_ACCENTED = str.maketrans(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    "àƀçđéƒĝĥîĵķļɱñöƥʠŕšŧûṽŵẋýžÀƁÇĐÉƑĜĤÎĴĶĻṀÑÖƤɊŔŠŦÛṼŴẊÝŽ",
+)
+_FIELD = re.compile(r"(\{[A-Za-z_][A-Za-z0-9_]*\}|%(?:\([A-Za-z_]+\))?[sd])")
+
+
+def pseudo_translate(text: str) -> str:
+    """Accented, about 40% longer and bracketed, with placeholders left intact."""
+    parts = _FIELD.split(text)
+    accented = "".join(p if _FIELD.fullmatch(p) else p.translate(_ACCENTED) for p in parts)
+    extra = max(1, round(len(text) * 0.4))
+    # Padding in short groups, like real words: one long run could never wrap.
+    padding = " ".join("~" * min(4, extra - i) for i in range(0, extra, 5))
+    return f"[{accented} {padding}]"
+
+
+def pseudo(locales_dir: Path, code: str = PSEUDO_LANGUAGE) -> Path:
+    """Write a pseudo-locale catalogue built from the template, for layout testing."""
+    template = read_catalog(template_path(locales_dir))
+    catalog = Catalog(locale=None, project=PROJECT, charset="utf-8")
+    catalog.language_team = "Pseudo-locale for layout tests"
+    for message in _messages(template):
+        catalog.add(message.id, pseudo_translate(text_of(message.id)), message.locations,
+                    auto_comments=message.auto_comments, context=message.context)
+    path = po_path(locales_dir, code)
+    write_catalog(catalog, path)
+    return path

@@ -1,0 +1,49 @@
+"""The one place that decides what speaks and what plays (calibre's ``create_tts_backend``).
+
+The kiosk, ``check``, ``speak`` and the headless tools all build their speech here, so a new
+engine or player is added once. Everything is imported on demand: choosing costs nothing
+until speech is used.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+from kiosk.speech.types import Player, Synthesizer
+
+log = logging.getLogger(__name__)
+
+SYNTHESIZERS = ("worker", "spy")  # the engine in its worker process; the stand-in spy
+PLAYERS = ("auto", "sound-card", "recording")
+
+
+def create_synthesizer(kind: str = "worker", *, engine: str | None = None,
+                       start_timeout: float = 10.0) -> Synthesizer:
+    """``worker``: the speech engine ``engine`` (default espeak-ng) in its worker process.
+    ``spy``: answers at once and speaks nothing (headless tools and tests)."""
+    if kind == "worker":
+        from kiosk.speech.worker_client import WorkerSynthesizer
+
+        return WorkerSynthesizer(start_timeout=start_timeout, engine=engine)
+    if kind == "spy":
+        from kiosk.stand_ins import SpySynthesizer
+
+        return SpySynthesizer()
+    raise ValueError(f"no synthesizer kind {kind!r} (known: {', '.join(SYNTHESIZERS)})")
+
+
+def create_player(kind: str = "auto", *, clock: Callable[[], float] = time.monotonic) -> Player:
+    """``auto``: the sound card if there is one, else the recording player (with a warning).
+    ``sound-card`` and ``recording`` choose one outright."""
+    from kiosk.speech.players import AplayPlayer, has_sound_device
+    from kiosk.speech.recording import RecordingPlayer
+
+    if kind == "sound-card" or (kind == "auto" and has_sound_device()):
+        return AplayPlayer()
+    if kind == "auto":
+        log.warning("no sound device found: speech is recorded, not played")
+    elif kind != "recording":
+        raise ValueError(f"no player kind {kind!r} (known: {', '.join(PLAYERS)})")
+    return RecordingPlayer(clock=clock)

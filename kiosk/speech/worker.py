@@ -1,0 +1,58 @@
+"""The speech worker: a child process that synthesizes sentences, so the UI never waits.
+
+Started by ``kiosk.speech.worker_client`` as ``python -m kiosk.speech.worker``; it never imports
+Kivy (importing Kivy in a child opens another window). It reads one JSON request per line on
+stdin and answers one JSON line each, in order:
+
+    {"id": 7, "op": "speak", "text": "...", "lang": "fr", "rate": 1.0, "volume": 0.6,
+     "out": "/dev/shm/x.wav"}
+    -> {"id": 7, "ok": true, "duration_ms": 2196, "words": [[0, 5, 0], [6, 5, 378]]}
+    {"id": 1, "op": "voices"} -> {"id": 1, "ok": true, "languages": ["ar", "de", ...],
+                                  "engine": "espeak-ng"}
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from kiosk.speech.engines import create_engine
+from kiosk.speech.types import DEFAULT_RATE, DEFAULT_VOLUME
+
+
+def main() -> int:
+    # Our replies go to the real stdout; anything the engine prints goes to stderr.
+    replies = os.fdopen(os.dup(1), "w", buffering=1, encoding="utf-8")
+    os.dup2(2, 1)
+    try:
+        name = sys.argv[sys.argv.index("--engine") + 1] if "--engine" in sys.argv else None
+        engine = create_engine(name, driver=os.environ.get("KIOSK_TTS_DRIVER") or None)
+    except Exception as exc:  # no engine at all: say so for every request
+        engine, failure = None, f"speech engine unavailable: {exc}"
+    for line in sys.stdin:
+        try:
+            request = json.loads(line)
+        except ValueError:
+            continue
+        reply: dict = {"id": request.get("id")}
+        try:
+            if engine is None:
+                raise RuntimeError(failure)
+            if request.get("op") == "voices":
+                reply.update(ok=True, languages=sorted(engine.languages()), engine=engine.name)
+            else:
+                output = engine.synthesize(request["text"], request["lang"],
+                                           float(request.get("rate", DEFAULT_RATE)),
+                                           float(request.get("volume", DEFAULT_VOLUME)),
+                                           Path(request["out"]))
+                reply.update(ok=True, duration_ms=output.duration_ms, words=output.words)
+        except Exception as exc:
+            reply.update(ok=False, error=f"{type(exc).__name__}: {exc}")
+        replies.write(json.dumps(reply) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

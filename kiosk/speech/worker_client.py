@@ -1,0 +1,149 @@
+"""The UI process's side of the speech worker: requests in, futures out, restarts on death.
+
+Requests are answered strictly in order by one worker, so sentences are never lost or
+reordered. If the worker dies (killed, crashed mid-sentence), every pending future fails with
+``SpeechUnavailable`` and the next request starts a fresh worker; the UI never blocks on it.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import itertools
+import json
+import logging
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from concurrent.futures import Future
+from pathlib import Path
+
+from kiosk.speech.engines import engine_class
+from kiosk.speech.types import SpeechUnavailable, Synthesis, Synthesizer, Utterance, WordTiming
+
+log = logging.getLogger(__name__)
+
+
+def _audio_dir() -> Path:
+    """Sentences are short-lived files: in memory where possible, never in the install."""
+    shm = Path("/dev/shm")
+    base = shm if shm.is_dir() and os.access(shm, os.W_OK) else None
+    return Path(tempfile.mkdtemp(prefix="ccsvi-kiosk-speech-", dir=base))
+
+
+class WorkerSynthesizer(Synthesizer):
+    """Synthesis in the speech worker process, with the engine ``engine`` (default: the first
+    that ``kiosk.speech.engines`` knows)."""
+
+    def __init__(self, start_timeout: float = 10.0, engine: str | None = None):
+        self._lock = threading.Lock()
+        self._ids = itertools.count(1)
+        self._pending: dict[int, tuple[Future, Utterance | None, Path | None]] = {}
+        self._process: subprocess.Popen | None = None
+        self._languages: set[str] | None = None
+        self._start_timeout = start_timeout
+        self.engine = engine
+        self._dir = _audio_dir()
+        self.restarts = 0
+        atexit.register(self.close)
+
+    # Worker lifetime -------------------------------------------------------------------------
+    def _ensure_worker(self) -> subprocess.Popen:
+        with self._lock:
+            if self._process is not None and self._process.poll() is None:
+                return self._process
+            if self._process is not None:
+                self.restarts += 1
+                log.warning("speech worker stopped (exit %s); starting a new one",
+                            self._process.returncode)
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", "kiosk.speech.worker",
+                 *(["--engine", self.engine] if self.engine else [])], stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, bufsize=1)
+            threading.Thread(target=self._read, args=(self._process,), daemon=True,
+                             name="speech-worker-reader").start()
+            return self._process
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process else None
+
+    def _read(self, process: subprocess.Popen) -> None:
+        for line in process.stdout:
+            try:
+                reply = json.loads(line)
+            except ValueError:
+                continue
+            with self._lock:
+                entry = self._pending.pop(reply.get("id"), None)
+            if entry is not None:
+                self._resolve(entry, reply)
+        process.wait()
+        with self._lock:  # the worker is gone: fail what it was doing
+            lost = [key for key, (_f, _u, _p) in self._pending.items()
+                    if self._process is process]
+            entries = [self._pending.pop(key) for key in lost]
+        for future, _utterance, _path in entries:
+            if not future.done():
+                future.set_exception(SpeechUnavailable("the speech worker stopped"))
+
+    @staticmethod
+    def _resolve(entry, reply: dict) -> None:
+        future, utterance, path = entry
+        if not reply.get("ok"):
+            future.set_exception(SpeechUnavailable(reply.get("error", "speech failed")))
+        elif utterance is None:
+            future.set_result(set(reply["languages"]))
+        else:
+            words = tuple(WordTiming(start, length, at) for start, length, at in reply["words"])
+            future.set_result(Synthesis(utterance, path, reply["duration_ms"], words))
+
+    def _send(self, request: dict, utterance: Utterance | None, path: Path | None) -> Future:
+        future: Future = Future()
+        try:
+            process = self._ensure_worker()
+            with self._lock:
+                request_id = next(self._ids)
+                self._pending[request_id] = (future, utterance, path)
+            process.stdin.write(json.dumps({"id": request_id, **request}) + "\n")
+            process.stdin.flush()
+        except OSError as exc:
+            with self._lock:
+                self._pending = {k: v for k, v in self._pending.items() if v[0] is not future}
+            future.set_exception(SpeechUnavailable(f"speech worker cannot run: {exc}"))
+        return future
+
+    # Synthesizer -----------------------------------------------------------------------------
+    def voices(self) -> set[str]:
+        if self._languages is None:
+            try:
+                self._languages = self._send({"op": "voices"}, None, None).result(
+                    timeout=self._start_timeout)
+            except Exception as exc:  # no engine, or it hangs: speech is unavailable
+                log.warning("speech is unavailable: %s", exc)
+                self._languages = set()
+        return self._languages
+
+    def description(self) -> str:
+        return engine_class(self.engine).describe()
+
+    def synthesize(self, utterance: Utterance) -> Future[Synthesis]:
+        path = self._dir / f"{next(self._ids)}.wav"
+        return self._send({"op": "speak", "text": utterance.text, "lang": utterance.language,
+                           "rate": utterance.rate, "volume": utterance.volume,
+                           "out": str(path)}, utterance, path)
+
+    def close(self) -> None:
+        process = self._process
+        if process is not None and process.poll() is None:
+            process.stdin.close()
+            try:
+                process.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        for leftover in self._dir.glob("*.wav"):
+            leftover.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            self._dir.rmdir()

@@ -1,0 +1,153 @@
+"""Drive the real kiosk without a screen: real window (SDL offscreen), real touch events.
+
+Used by the test suite, ``ccsvi-kiosk snapshot`` and the benchmarks, so all three exercise the
+same code a visitor does. Touches go through Kivy's input queue and post-processing, exactly as
+touches from a touchscreen provider would. Call ``kiosk.ui.env.prepare(headless=True)`` first.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from kivy.base import EventLoop
+from kivy.core.image.img_sdl2 import ImageLoaderSDL2
+from kivy.core.window import Window
+from kivy.graphics.opengl import GL_RGBA, GL_UNSIGNED_BYTE, glReadPixels
+from kivy.input.motionevent import MotionEvent
+
+from kiosk.loading import KioskData
+from kiosk.speech import Player, Synthesizer, create_player, create_synthesizer
+from kiosk.ui.app import KioskApp
+from kiosk.ui.widgets import KioskButton
+
+
+class SyntheticTouch(MotionEvent):
+    """A finger on the glass at window pixel coordinates."""
+
+    def __init__(self, x: float, y: float, touch_id: int):
+        super().__init__("kiosk-driver", touch_id, self._args(x, y), is_touch=True,
+                         type_id="touch")
+
+    @staticmethod
+    def _args(x: float, y: float) -> dict:
+        return {"x": x / max(1, Window.width - 1), "y": y / max(1, Window.height - 1)}
+
+    def depack(self, args):
+        self.profile = ["pos"]
+        self.sx, self.sy = args["x"], args["y"]
+        super().depack(args)
+
+
+class Driver:
+    _next_touch_id = 1
+
+    def __init__(self, app: KioskApp):
+        self.app = app
+        # The tap policy's clock (repeat guard, hold time, staff corner, switch scanning) is
+        # virtual: it moves only when idle() says so, so a loaded machine cannot stretch a
+        # quick double tap past the 500 ms guard.
+        self._now = time.monotonic()
+        app.tap_policy.clock = lambda: self._now
+
+    @classmethod
+    def start(cls, data: KioskData, synthesizer: Synthesizer | None = None,
+              player: Player | None = None) -> Driver:
+        """Start the kiosk headless; without a synthesizer, speech is recorded, not made."""
+        EventLoop.ensure_window()
+        app = KioskApp(data, synthesizer=synthesizer or create_synthesizer("spy"),
+                       player=player or create_player("recording"))
+        app._run_prepare()  # builds and shows the app without entering Kivy's main loop
+        driver = cls(app)
+        driver.pump(3)
+        return driver
+
+    def stop(self) -> None:
+        Window.remove_widget(self.app.root)
+        self.app.stop()
+
+    def pump(self, frames: int = 2) -> None:
+        for _ in range(frames):
+            EventLoop.idle()
+
+    # Finding widgets ---------------------------------------------------------------------------
+    def widgets(self) -> Iterator:
+        yield from self.app.root.walk(restrict=True)
+
+    def buttons(self) -> list[KioskButton]:
+        """Buttons a visitor can see and use, on the top bar and the current screen."""
+        visible = []
+        for widget in self.app.topbar.walk(restrict=True):
+            if isinstance(widget, KioskButton):
+                visible.append(widget)
+        for widget in self.app.current_screen.walk(restrict=True):
+            if isinstance(widget, KioskButton):
+                visible.append(widget)
+        return [b for b in visible if not b.disabled and b.opacity > 0]
+
+    def button(self, action: str) -> KioskButton:
+        matches = [b for b in self.buttons() if b.action == action]
+        if not matches:
+            names = ", ".join(sorted(b.action for b in self.buttons()))
+            raise LookupError(f"no visible button {action!r}; visible: {names}")
+        return matches[0]
+
+    # Input ------------------------------------------------------------------------------------
+    def _touch(self, x: float, y: float) -> SyntheticTouch:
+        Driver._next_touch_id += 1
+        return SyntheticTouch(x, y, Driver._next_touch_id)
+
+    def down(self, x: float, y: float) -> SyntheticTouch:
+        touch = self._touch(x, y)
+        EventLoop._dispatch_input("begin", touch)
+        self.pump(1)
+        return touch
+
+    def move(self, touch: SyntheticTouch, x: float, y: float) -> None:
+        touch.move(SyntheticTouch._args(x, y))
+        EventLoop._dispatch_input("update", touch)
+        self.pump(1)
+
+    def up(self, touch: SyntheticTouch) -> None:
+        EventLoop._dispatch_input("end", touch)
+        self.pump(2)
+
+    def tap_at(self, x: float, y: float) -> None:
+        self.up(self.down(x, y))
+
+    def tap(self, action: str, *, wait: float = 0.6) -> None:
+        """Touch the centre of a visible button and lift, like a visitor would.
+
+        ``wait`` lets the repeat-press guard (500 ms) pass first, as a person's taps would.
+        """
+        self.pump(1)  # settle layout first: a button's position is only known after it
+        button = self.button(action)
+        self.idle(wait)
+        self.tap_at(*button.to_window(*button.center))
+
+    def idle(self, seconds: float) -> None:
+        """Let time pass on the tap policy's clock (virtual: see __init__)."""
+        self._now += seconds
+
+    def key(self, key: int, codepoint: str | None = None) -> bool:
+        handled = Window.dispatch("on_key_down", key, 0, codepoint, [])
+        Window.dispatch("on_key_up", key, 0)
+        self.pump(2)
+        return bool(handled)
+
+    # Output ------------------------------------------------------------------------------------
+    def frame(self) -> tuple[int, int, bytes]:
+        """(width, height, RGBA bytes) of what the window shows now, bottom row first."""
+        self.pump(2)
+        # Window.screenshot reads GL_RGB rows with OpenGL's 4-byte row alignment but saves
+        # them packed, so a width like 1366 px came out sheared. RGBA rows are always aligned.
+        width, height = Window.size
+        return width, height, glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE)
+
+    def screenshot(self, path: Path) -> Path:
+        """Save exactly what the window shows now as a PNG at ``path``."""
+        width, height, pixels = self.frame()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        ImageLoaderSDL2.save(str(path), width, height, "rgba", pixels, True, "png")
+        return path

@@ -1,0 +1,94 @@
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+
+from kiosk import paths
+from kiosk.i18n import tools as i18n_tools
+from kiosk.i18n.catalogues import po_path
+
+
+def keys(catalog) -> set:
+    return {(m.context, m.id) for m in catalog if m.id}
+
+
+def test_shipped_template_is_current():
+    shipped = i18n_tools.read_catalog(i18n_tools.template_path())
+    assert keys(i18n_tools.extract()) == keys(shipped)
+
+
+def test_plain_pybabel_with_the_project_config_finds_the_same_messages(tmp_path):
+    pybabel = Path(sys.executable).with_name("pybabel")
+    out = tmp_path / "plain.pot"
+    subprocess.run([str(pybabel), "extract", "-F", "babel.cfg", "-k", "N_", "-c", "Translators:",
+                    "-o", str(out), "."], cwd=paths.PROJECT_DIR, check=True,
+                   capture_output=True)
+    plain = i18n_tools.read_catalog(out)
+    shipped = i18n_tools.read_catalog(i18n_tools.template_path())
+    assert keys(plain) == keys(shipped)
+    note = next(m for m in plain if m.id == "Home")
+    assert any(c.startswith("Translators:") for c in note.auto_comments)
+
+
+def test_stats_json_shows_every_language_complete():
+    result = subprocess.run([sys.executable, "-m", "kiosk", "i18n", "stats", "--json"],
+                            capture_output=True, text=True, check=True)
+    stats = json.loads(result.stdout)
+    assert set(stats) == {"en", "fr", "es", "it", "de", "pt", "ar", "zh_Hans"}
+    assert all(entry["percent"] == 100.0 and entry["fuzzy"] == 0 for entry in stats.values())
+
+
+def test_shipped_catalogues_have_no_problems():
+    assert [str(p) for p in i18n_tools.check_all(paths.LOCALES_DIR)] == []
+
+
+def write(path: Path, body: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n' + body,
+                    encoding="utf-8")
+    return path
+
+
+def test_check_reports_each_kind_of_problem_with_its_line(tmp_path):
+    path = write(po_path(tmp_path, "fr"),
+                 'msgid "Home"\nmsgstr ""\n\n'                             # line 5
+                 '#, fuzzy\nmsgid "Back"\nmsgstr "Retour"\n\n'             # line 9
+                 'msgid "Page {page} of {pages}"\nmsgstr "Page {page}"\n\n'  # line 12
+                 'msgid "Choose your language"\nmsgstr "Choose your language"\n\n'  # line 15
+                 'msgid "Help"\nmsgstr "Aide 😀"\n')                      # line 18
+    problems = {(p.line, p.severity): p.message for p in i18n_tools.check_catalogue(path, "fr")}
+    assert "untranslated" in problems[(5, "error")]
+    assert "fuzzy" in problems[(9, "error")]
+    assert "placeholders differ" in problems[(12, "error")]
+    assert "same as the English" in problems[(15, "warning")]
+    assert "no glyph for '😀'" in problems[(18, "error")]
+
+
+def test_update_adds_new_strings_and_marks_changed_ones_fuzzy(tmp_path):
+    template = Catalog()
+    template.add("Home", locations=[("x.py", 1)])
+    template.add("Go back now", locations=[("x.py", 2)])
+    i18n_tools.write_catalog(template, i18n_tools.template_path(tmp_path))
+    write(po_path(tmp_path, "fr"), 'msgid "Go back"\nmsgstr "Retour"\n')
+    i18n_tools.update(tmp_path, ["de"])
+    fr = i18n_tools.read_catalog(po_path(tmp_path, "fr"), "fr")
+    assert fr.get("Home").string == ""
+    assert fr.get("Go back now").fuzzy
+    assert '#| msgid "Go back"\nmsgid "Go back now"' in po_path(tmp_path, "fr").read_text()
+    assert po_path(tmp_path, "de").exists()
+
+
+def test_pseudo_locale_is_longer_accented_bracketed_and_keeps_placeholders(tmp_path):
+    text = "Page {page} of {pages}"
+    pseudo = i18n_tools.pseudo_translate(text)
+    assert pseudo.startswith("[") and pseudo.endswith("]")
+    assert "{page}" in pseudo and "{pages}" in pseudo
+    assert len(pseudo) >= 1.4 * len(text)
+    assert "Ƥàĝé" in pseudo
+    shutil.copy(i18n_tools.template_path(), i18n_tools.template_path(tmp_path))
+    path = i18n_tools.pseudo(tmp_path)
+    assert len(keys(i18n_tools.read_catalog(path))) == len(keys(i18n_tools.read_catalog(
+        i18n_tools.template_path())))

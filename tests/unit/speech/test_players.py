@@ -1,0 +1,56 @@
+"""The aplay player: started, paused, stopped at once. A stand-in ``aplay`` that sleeps for
+the sound's length takes the place of the sound card this machine lacks."""
+
+import os
+import time
+
+import pytest
+
+from kiosk.speech import create_player
+from kiosk.speech.players import AplayPlayer, has_sound_device
+from kiosk.speech.recording import RecordingPlayer
+
+FAKE_APLAY = """#!/bin/sh
+case "$1" in -l) echo "card 0: Fake [Fake], device 0"; exit 0;; esac
+exec sleep 2
+"""
+
+
+@pytest.fixture
+def fake_aplay(tmp_path, monkeypatch):
+    script = tmp_path / "aplay"
+    script.write_text(FAKE_APLAY)
+    script.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+    return script
+
+
+def test_stop_silences_at_once(fake_aplay, tmp_path):
+    playback = AplayPlayer().play(tmp_path / "x.wav", 2000, 0.6)
+    time.sleep(0.2)
+    assert not playback.finished and 100 <= playback.position_ms() < 1000
+    started = time.monotonic()
+    playback.stop()
+    assert playback.finished and time.monotonic() - started < 0.1
+
+
+def test_pause_holds_the_position(fake_aplay, tmp_path):
+    playback = AplayPlayer().play(tmp_path / "x.wav", 2000, 0.6)
+    time.sleep(0.1)
+    playback.pause()
+    held = playback.position_ms()
+    time.sleep(0.3)
+    assert playback.position_ms() == held
+    playback.resume()
+    time.sleep(0.1)
+    assert playback.position_ms() > held
+    playback.stop()
+
+
+def test_a_sound_card_is_used_when_there_is_one(fake_aplay):
+    assert has_sound_device() and isinstance(create_player(), AplayPlayer)
+
+
+def test_without_a_sound_card_speech_is_recorded(monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no aplay at all
+    assert not has_sound_device() and isinstance(create_player(), RecordingPlayer)
