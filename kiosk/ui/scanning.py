@@ -1,5 +1,6 @@
 """Single-switch scanning in the UI: the switch key drives
-``kiosk.interaction.switch_scan.SwitchScan`` with the same focus ring the keyboard uses, so what is highlighted is what a press activates.
+``kiosk.interaction.switch_scan.SwitchScan`` with the same focus ring the keyboard uses, so
+what is highlighted is what a press activates.
 
 Timing follows the tap policy's clock (the driver's virtual clock in tests). A touch ends the
 scan: whoever touches the screen is using it another way.
