@@ -11,7 +11,8 @@ when a catalogue outgrows the subset, and every face still stays open until push
 Opening 64 faces that the kiosk never draws with (a font holding only a space, at fractional
 sizes: every size the kiosk uses is a whole pixel, see ``kiosk.display.sizes.whole_px``) pushes
 every real one out; they cost 47 kB each (``kiosk.fonts.blank_font``; the smallest real face
-cost 218 kB, 14 MB in all between visitors) and are themselves the first to go when real text needs room.
+cost 218 kB, 14 MB in all between visitors) and are themselves the first to go when real
+text needs room.
 Kivy closes in the order it opened, and a face already open is not opened again, so each time
 the other of two sets of sizes is used: the set used last time has just been pushed out by the
 real faces and the other set. The next visitor's screens open what they need, 2 ms each.

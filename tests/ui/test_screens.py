@@ -202,8 +202,9 @@ def test_a_body_built_ahead_is_not_shown_after_the_theme_or_size_changed(ui):
 
 # Contrast on rendered pixels -------------------------------------------------------------------
 # The theme's colour pairs are checked by arithmetic (tests/unit/display/test_theme.py, the
-# audit); these tests confirm them on what the window really shows: a label drawn over the wrong fill, with a
-# default colour, or faded by opacity would pass the arithmetic and fail here.
+# audit); these tests confirm them on what the window really shows: a label drawn over the
+# wrong fill, with a default colour, or faded by opacity would pass the arithmetic and fail
+# here.
 
 def _frame_image(ui) -> Image.Image:
     width, height, pixels = ui.frame()
