@@ -164,14 +164,14 @@ class Bench:
 
     def measured_release(self, action: str) -> dict:
         """Press ``action``'s button, then time its release until the UI is redrawn."""
-        from kivy.base import EventLoop
+        from kiosk.ui.headless.kivy_private import dispatch_input
 
         x, y = self._centre(action)
         self.driver.idle(0.6)  # past the repeat-press guard, as a person's next tap is
         touch = self.driver.down(x, y)
         time.sleep(0.02)
         t0, cpu0 = time.perf_counter(), time.thread_time()
-        EventLoop._dispatch_input("end", touch)
+        dispatch_input("end", touch)
         return self._settle(t0, cpu0)
 
     def pump_until(self, done, timeout: float = SPEECH_TIMEOUT_S) -> bool:
@@ -242,7 +242,7 @@ class Bench:
         Each round reads the first page of a topic in every language, moving on one topic per
         round, as a visitor who reads a little and moves on would.
         """
-        from kivy.base import EventLoop
+        from kiosk.ui.headless.kivy_private import dispatch_input
 
         onsets, stops = [], []
         self.watch.finish = False
@@ -259,7 +259,7 @@ class Bench:
                 touch = self.driver.down(x, y)
                 time.sleep(0.02)
                 t0 = time.perf_counter()
-                EventLoop._dispatch_input("end", touch)
+                dispatch_input("end", touch)
                 if not self.pump_until(lambda n=started: len(self.player.starts) > n):
                     raise RuntimeError(f"no speech within {SPEECH_TIMEOUT_S} s in {code}")
                 played = self.player.starts[started]
@@ -278,7 +278,7 @@ class Bench:
                     touch = self.driver.down(x, y)
                     time.sleep(0.02)
                     t0 = time.perf_counter()
-                    EventLoop._dispatch_input("end", touch)
+                    dispatch_input("end", touch)
                 else:  # any touch stops reading: the finger lands on the page text
                     body = self.app.current_screen.body
                     x, y = body.to_window(*body.center)
@@ -286,7 +286,7 @@ class Bench:
                     time.sleep(0.02)
                     t0 = time.perf_counter()
                     touch = self.driver._touch(x, y)
-                    EventLoop._dispatch_input("begin", touch)
+                    dispatch_input("begin", touch)
                 self.driver.pump(1)
                 if len(self.player.stops) <= stopped:
                     raise RuntimeError(f"{how} did not stop the speech")

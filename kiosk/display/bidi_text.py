@@ -1,11 +1,12 @@
 """Right-to-left text, shaped and broken into lines before Kivy sees it.
 
 Kivy 2.3 measures text before HarfBuzz shapes it, so wrapped Arabic comes out mis-measured,
-badly broken and not right-aligned (seen in our own probes; see tech-notes 2.6). Instead the
-kiosk does what the Kivy community does for Arabic: break lines itself on the logical text,
-then shape each line (``arabic_reshaper``) and put it in visual order (``python-bidi``, the
-Unicode Bidirectional Algorithm). Kivy then draws plain left-to-right glyphs it measures
-correctly, right-aligned. Plain Python: the measuring function comes from the UI.
+badly broken and not right-aligned (seen in our own probes of the 2.3.1 wheel; Arabic support
+is an open upstream issue, kivy/kivy#7704). Instead the kiosk does what the Kivy community does
+for Arabic: break lines itself on the logical text, then shape each line (``arabic_reshaper``)
+and put it in visual order (``python-bidi``, the Unicode Bidirectional Algorithm). Kivy then
+draws plain left-to-right glyphs it measures correctly, right-aligned. Plain Python: the
+measuring function comes from the UI.
 """
 
 from __future__ import annotations

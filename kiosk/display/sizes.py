@@ -1,8 +1,9 @@
 """Physical sizes, in millimetres on the configured screen, for text and touch targets.
 
-Numbers from ``shared/research/accessibility.md``: body text cap height at least 6.1 mm (0.7
-degrees at 50 cm; Noto Sans caps are 0.714 em, so an 8.6 mm em); controls at least 20 mm and
-primary ones 25 mm (MS touch studies), at least 2 mm apart. Plain Python so the audit can use it.
+Body text cap height at least 6.1 mm (EN 301 549 5.1.4: 0.7 degrees at 50 cm; Noto Sans caps
+are 0.714 em, so an 8.6 mm em); controls at least 20 mm and primary ones 25 mm, at least 2 mm
+apart (people with MS and other motor disabilities still gained from 20 to 30 mm targets:
+Chourasia et al., Appl Ergon 2013;44(2):297-302). Plain Python so the audit can use it.
 """
 
 from __future__ import annotations

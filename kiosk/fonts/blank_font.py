@@ -2,8 +2,8 @@
 
 Kivy keeps up to 64 fonts open and has no call to close them (see ``kiosk.ui.font_cache``), so
 the end of a visit opens 64 sizes of a font nobody reads. Those stay open until the next
-visitor's text pushes them out again: with the smallest real face (the Chinese reading subset)
-they held 14 MB between visitors, with this one 3 MB (47 kB a face: SDL_ttf's own tables).
+visitor's text pushes them out again, so the emptier the font, the less the kiosk holds
+between visitors (docs/PERFORMANCE.md).
 
 The file ships with the package (``kiosk/ui/blank.ttf``); ``build()`` makes it again, byte for
 byte, so the test can check the shipped file is exactly this. Plain Python, no Kivy.

@@ -1,21 +1,13 @@
 """Chinese faces of Noto Sans CJK, copied out of Debian's collection file at setup.
 
-Debian ships Noto Sans CJK as collections (``NotoSansCJK-Regular.ttc``, ``-Bold.ttc``) whose
-first face is Japanese, and Kivy's text provider (SDL_ttf) always opens a collection's first
-face, so Chinese was drawn with Japanese glyph shapes: 骨, 直 and 这 look subtly foreign to a
-Chinese reader. ``make setup`` (and each release an installed kiosk prepares) copies the
-Simplified and Traditional Chinese faces into standalone files in the Python environment,
-offline, with fontTools; ``kiosk.fonts.faces`` prefers them. Nothing is written at run time: without
-the copies, Chinese falls back to the collection.
-
-Each face is also cut down to a *reading subset*: the characters of every shipped catalogue
-and content file, Latin, punctuation and the CJK forms of dates and numbers. SDL_ttf loads a
-face once per size drawn, and a full Noto CJK face costs 2.6 MB of memory each time (a visit in
-Chinese opened seven: 18 MB); the subset costs 0.2 MB and draws the very same outlines. If a
-catalogue later uses a character the subset lacks, the kiosk draws that language with the full
-face instead and says so (``kiosk.loading``); ``make fonts`` makes the subset again.
-
-    python -m kiosk.fonts.cjk_faces [DEST]      (default: kiosk.fonts.faces.KIOSK_FONT_DIR)
+Kivy (SDL_ttf) opens only a collection's first face, Japanese in Debian's Noto Sans CJK, so
+Chinese came out in Japanese glyph shapes (骨, 直, 这). ``make setup`` (``python -m
+kiosk.fonts.cjk_faces [DEST]``), and each release an installed kiosk prepares, copies the
+Chinese faces out with fontTools, offline; ``kiosk.fonts.faces`` prefers them, else it falls
+back to the collection. Nothing is written at run time. Each copy keeps only a *reading subset*
+(the shipped text's characters, Latin, punctuation, CJK dates and numbers): far less memory per
+size drawn (docs/PERFORMANCE.md). A catalogue that outgrows it gets the full face and a warning
+(``kiosk.loading``) until ``make fonts`` runs again.
 """
 
 from __future__ import annotations

@@ -2,15 +2,18 @@
 
 Modelled on Sphinx's ``babel_runner``: the same steps as ``pybabel``, but with the project's
 settings built in and with the checks Babel lacks (``{brace}`` placeholders, glyphs the fonts
-cannot draw, suspicious copies of the English). Plain Python; the rendering check (labels that
-do not fit their button) lives in ``kiosk.ui.headless.fit_audit`` and is called by the CLI.
+cannot draw, suspicious copies of the English, code strings without a translator comment).
+Plain Python; the rendering check (labels that do not fit their button) lives in
+``kiosk.ui.headless.fit_audit`` and is called by the CLI.
 """
 
 from __future__ import annotations
 
 import io
+import os
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +30,7 @@ from kiosk.i18n.catalogues import (
     DOMAIN,
     PSEUDO_LANGUAGE,
     SOURCE_LANGUAGE,
+    MessageKey,
     check_po_syntax,
     language_info,
     placeholders_match,
@@ -214,13 +218,94 @@ def check_glyphs(path: Path, code: str, messages: list[Message]) -> list[Problem
     return problems
 
 
-def check_all(locales_dir: Path) -> list[Problem]:
+def check_all(locales_dir: Path, project_dir: Path | None = paths.PROJECT_DIR) -> list[Problem]:
+    """Every catalogue's problems, then the code's strings that lack a translator comment
+    (``project_dir=None`` checks the catalogues only)."""
     template_file = template_path(locales_dir)
     template = read_catalog(template_file) if template_file.exists() else None
     problems = []
     for code, path in catalogue_paths(locales_dir).items():
         problems += check_catalogue(path, code, template)
+    if project_dir is not None:
+        problems += check_translator_comments(project_dir)
     return problems
+
+
+# Translator comments in the code ---------------------------------------------------------------
+# Messages of the kiosk's code that may go without a "# Translators:" comment, as (msgctxt, msgid);
+# NVDA's tests/checkPot.py calls its list EXPECTED_MESSAGES_WITHOUT_COMMENTS. Keep it empty: write
+# the comment instead. An entry that has a comment now, or is no longer in the code, is an error,
+# so the list can only shrink.
+EXPECTED_MESSAGES_WITHOUT_COMMENTS: frozenset[MessageKey] = frozenset()
+
+CODE_METHOD_MAP = [(pattern, method) for pattern, method in METHOD_MAP if method == "python"]
+
+
+def extract_code(project_dir: Path = paths.PROJECT_DIR,
+                 ) -> Iterator[tuple[str, int, MessageKey, list[str]]]:
+    """``(file, line, (msgctxt, msgid), comments)`` for every marked string in the code under
+    ``project_dir``, with the comments Babel attaches to it, as ``extract`` finds them (but
+    walking only the code's directories, not the content, tests or docs)."""
+    root = os.path.abspath(project_dir)
+    tops = {pattern.split("/")[0] for pattern, _method in CODE_METHOD_MAP}
+
+    def code_only(dirpath: str) -> bool:
+        name = os.path.basename(dirpath)
+        return (os.path.relpath(dirpath, root).split(os.sep)[0] in tops
+                and not name.startswith((".", "_")))  # what Babel skips by default
+
+    for filename, lineno, message, comments, context in extract_from_dir(
+            root, CODE_METHOD_MAP, {}, KEYWORDS, COMMENT_TAGS, directory_filter=code_only):
+        yield filename, lineno, (context, text_of(message)), comments
+
+
+def check_translator_comments(project_dir: Path = paths.PROJECT_DIR,
+                              allowed: frozenset[MessageKey] = EXPECTED_MESSAGES_WITHOUT_COMMENTS,
+                              ) -> list[Problem]:
+    """An error at the first use of each message of the code that has a ``# Translators:``
+    comment at none of its uses (translators see all of a message's comments together; NVDA's
+    checkPot reads them from the template), and one for each stale entry of ``allowed``."""
+    uses: dict[MessageKey, list[tuple[str, int]]] = {}
+    commented: set[MessageKey] = set()
+    for filename, lineno, key, comments in extract_code(project_dir):
+        uses.setdefault(key, []).append((filename, lineno))
+        if any(comment.startswith(COMMENT_TAGS) for comment in comments):
+            commented.add(key)
+    problems = []
+    for key, places in uses.items():
+        if key in commented or key in allowed:
+            continue
+        (filename, lineno), others = places[0], places[1:]
+        also = f" (also at {', '.join(f'{f}:{n}' for f, n in others)})" if others else ""
+        problems.append(Problem(filename, lineno,
+                                f"{_shown(key)} has no '# Translators:' comment{also} (write one "
+                                f"just above the call: where it appears, what it means, how "
+                                f"long it may be, what its placeholders hold)"))
+    for key in sorted(allowed, key=lambda k: (k[0] or "", k[1])):
+        if key in commented:
+            why = "has a translator comment now"
+        elif key not in uses:
+            why = "is no longer in the code"
+        else:
+            continue
+        problems.append(Problem(*_allow_list_place(), f"stale allow-list entry: {_shown(key)} "
+                                                      f"{why}; remove it from "
+                                                      f"EXPECTED_MESSAGES_WITHOUT_COMMENTS"))
+    return problems
+
+
+def _shown(key: MessageKey) -> str:
+    context, msgid = key
+    return repr(msgid) + (f" (msgctxt {context!r})" if context else "")
+
+
+def _allow_list_place() -> tuple[str, int | None]:
+    """This file, relative to the project like the code's files, and the allow-list's line."""
+    here = Path(__file__).resolve()
+    lines = here.read_text(encoding="utf-8").splitlines()
+    line = next((n for n, text in enumerate(lines, 1)
+                 if text.startswith("EXPECTED_MESSAGES_WITHOUT_COMMENTS")), None)
+    return os.path.relpath(here, paths.PROJECT_DIR), line
 
 
 # Pseudo-locale ---------------------------------------------------------------------------------

@@ -1,13 +1,9 @@
 """Headphones plugged in: the EZ Access way for a visitor who cannot see to get speech.
 
-EN 301 549 5.2 asks that the spoken mode can be started without sight. On a touch-only kiosk
-the *Audio guide* button has to be found by eye; plugging headphones into the kiosk's jack
-needs none. Linux reports the jack through ALSA: sound cards that detect jacks (Intel HDA and
-most others on PCs) have a read-only control named like ``Headphone Jack`` whose value is on
-while a plug is in. ``amixer`` (alsa-utils, which the kiosk already needs for ``aplay``) reads
-it, so no extra library is needed; it is read once a second in a thread, never on the UI
-thread. Machines without jack detection (the Raspberry Pi's 3.5 mm socket) simply report
-nothing. Plain Python, no Kivy.
+EN 301 549 5.2 asks that the spoken mode can be started without sight: plugging headphones in
+needs none. ALSA's ``Headphone Jack`` control (on sound cards that detect jacks, most PCs) is
+read with ``amixer``, which the kiosk already needs for ``aplay``, once a second in a thread.
+Cards without jack detection (a Raspberry Pi's 3.5 mm socket) report nothing. No Kivy.
 """
 
 from __future__ import annotations

@@ -1,25 +1,21 @@
 """The hidden way out for staff: hold the top-left corner for 5 seconds, then type the PIN.
 
-A kiosk must not be left by a visitor (Escape, Alt+F4 and close requests are refused), yet staff
-need to stop it without a keyboard. The corner is fixed in the window (top-left in every
-language, so staff instructions never depend on the visitor's language) and watched on the
-window's raw motion events, before any widget sees them, so it works on every screen whatever
-lies beneath. A hold of 5 s with one finger that stays in the corner opens the PIN pad; when the
-hold completes, the touch is taken away from whatever it had pressed (the top bar's first button
-may overlap the corner), so lifting the finger never activates a control. Wrong PINs are
-counted across visits: after 5 in a row the pad refuses for 60 s. Time comes from the tap
-policy's clock, which tests control.
+A kiosk must not be left by a visitor, yet staff need to stop it without a keyboard. The corner
+is the same in every language and is watched on the window's raw motion events, before any
+widget sees them, so it works on every screen. When the hold completes, the touch is taken away
+from whatever it pressed, so lifting the finger never activates a control. Wrong PINs are
+counted by ``kiosk.admin.lockout``; time is the app's clock.
 """
 
 from __future__ import annotations
 
 import logging
-import math
 from collections.abc import Callable
 
 from kivy.clock import Clock
 from kivy.core.window import Window
 
+from kiosk.admin.lockout import PinLockout
 from kiosk.admin.pin import verify_pin
 from kiosk.interaction.session import Location
 
@@ -27,8 +23,6 @@ log = logging.getLogger(__name__)
 
 CORNER_MM = 12.0  # the square a fingertip must stay in
 HOLD_SECONDS = 5.0
-MAX_WRONG = 5
-LOCKOUT_SECONDS = 60.0
 
 
 class AdminGate:
@@ -40,11 +34,10 @@ class AdminGate:
         self._down: set = set()  # uids of every finger on the glass
         self._holding = None  # the touch being held in the corner
         self._since = 0.0
-        self._wrong = 0
-        self._locked_until = 0.0
+        self.lockout = PinLockout(clock=app.clock)
 
     def clock(self) -> float:
-        return self.app.tap_policy.clock()
+        return self.app.clock()
 
     # The corner -------------------------------------------------------------------------------
     def in_corner(self, x: float, y: float) -> bool:
@@ -113,25 +106,22 @@ class AdminGate:
     # The PIN ----------------------------------------------------------------------------------
     def seconds_locked(self) -> int:
         """Whole seconds until PINs are accepted again (0: not locked)."""
-        return max(0, math.ceil(self._locked_until - self.clock()))
+        return self.lockout.seconds_locked()
 
     def try_pin(self, pin: str) -> str:
         """"ok", "wrong" or "locked". A right PIN opens the staff screen."""
-        if self.seconds_locked():
+        if self.lockout.seconds_locked():
             return "locked"
         if verify_pin(pin, self.app.data.config.admin_pin_hash):
-            self._wrong = 0
+            self.lockout.right()
             self.unlocked = True
             log.info("admin PIN accepted: staff screen shown")
             self.app.show(Location("admin"), remember=False)
             return "ok"
-        self._wrong += 1
-        log.warning("wrong admin PIN (%d in a row)", self._wrong)
-        if self._wrong >= MAX_WRONG:
-            self._wrong = 0
-            self._locked_until = self.clock() + LOCKOUT_SECONDS
+        log.warning("wrong admin PIN (%d in a row)", self.lockout.wrong_in_a_row + 1)
+        if self.lockout.wrong():
             log.warning("admin PIN pad locked for %d s after %d wrong PINs",
-                        LOCKOUT_SECONDS, MAX_WRONG)
+                        self.lockout.lockout_seconds, self.lockout.max_wrong)
             return "locked"
         return "wrong"
 

@@ -2,14 +2,16 @@
 
 Screens never navigate by themselves; they call the App, which updates the session and shows
 the right screen, so Back, Home, the idle reset and tests all go through one place (as in
-Kivy's showcase, where the App owns navigation state).
+Kivy's showcase, where the App owns navigation state). Keys live in ``keys``, the work after a
+frame in ``after_frame``, and the visit's timing in ``kiosk.interaction.idle``; the app's one
+clock (``clock``) is handed to every part that keeps time, so headless runs can move it.
 """
 
 from __future__ import annotations
 
-import gc
 import logging
 import time
+from collections.abc import Callable
 
 from kivy.app import App
 from kivy.clock import Clock
@@ -23,15 +25,17 @@ from kiosk.display.sizes import Sizer
 from kiosk.display.theme import THEMES
 from kiosk.i18n import catalogues as i18n
 from kiosk.i18n.catalogues import _
-from kiosk.interaction.input_policy import KeyRepeatFilter, TapPolicy, TapSettings
+from kiosk.interaction.idle import IdleTimer, IdleVerdict
+from kiosk.interaction.input_policy import TapPolicy, TapSettings
 from kiosk.interaction.session import TEXT_SCALES, Location, Session
 from kiosk.loading import KioskData
 from kiosk.speech import Player, Synthesizer, create_player, create_synthesizer
 from kiosk.system.headphones import HeadphoneWatch
-from kiosk.system.memory import release_free_memory
 from kiosk.ui.admin_gate import AdminGate
+from kiosk.ui.after_frame import AfterFrame
 from kiosk.ui.font_cache import close_open_fonts, closing_font
 from kiosk.ui.idle_warning import IdleWarning
+from kiosk.ui.keys import Keys
 from kiosk.ui.measure import forget_measurements, register_fonts
 from kiosk.ui.scanning import Scanner
 from kiosk.ui.screens.admin import AdminScreen
@@ -46,7 +50,7 @@ from kiosk.ui.screens.voice import VoiceScreen
 from kiosk.ui.screens.welcome import WelcomeScreen
 from kiosk.ui.speech_ui import SpeechUI
 from kiosk.ui.topbar import TopBar, bar_height, control_scale
-from kiosk.ui.widgets import KioskRoot
+from kiosk.ui.widgets import KioskButton, KioskRoot
 
 log = logging.getLogger(__name__)
 
@@ -65,10 +69,7 @@ SCREENS = {
     "admin": AdminScreen,
 }
 
-_startup_frozen = False  # gc.freeze() is done once per process (see _collect_garbage)
-
-KEY_ESCAPE, KEY_BACKSPACE, KEY_TAB, KEY_ENTER, KEY_SPACE = 27, 8, 9, 13, 32
-KEY_NUMPAD_ENTER, KEY_UP, KEY_DOWN, KEY_RIGHT, KEY_LEFT = 271, 273, 274, 275, 276
+IDLE_CHECK_SECONDS = 1.0  # how often the idle timer is asked (see ``idle_checks``)
 
 
 class KioskApp(App):
@@ -76,22 +77,27 @@ class KioskApp(App):
     rtl = BooleanProperty(False)
 
     def __init__(self, data: KioskData, synthesizer: Synthesizer | None = None,
-                 player: Player | None = None, **kwargs):
+                 player: Player | None = None, clock: Callable[[], float] = time.monotonic,
+                 idle_checks: bool = True, **kwargs):
+        """``clock`` is the time every part of the app keeps (taps, keys, the staff corner,
+        switch scanning, the idle timer); headless runs pass one they move by hand, and with
+        ``idle_checks`` off they call ``check_idle`` themselves after moving it."""
         super().__init__(**kwargs)
         self.title = "CCSVI information kiosk"
         self.data = data
+        self.clock = clock
+        self.idle_checks = idle_checks
         self._synthesizer = synthesizer
         self._player = player
         self.session = Session(data.config.session_defaults)
-        self.tap_policy = TapPolicy()
-        # On the tap policy's clock, which tests and the soak make virtual.
-        self.key_repeats = KeyRepeatFilter(clock=lambda: self.tap_policy.clock())
+        self.tap_policy = TapPolicy(clock=clock)
+        self.keys = Keys(self)
         self.theme = THEMES[self.session.theme]
-        self._last_activity = time.monotonic()
-        self._warning_shown = 0.0
-        self.idle_warning = None
+        self.idle = IdleTimer(data.config.idle_timeout_seconds,
+                              data.config.idle_warning_seconds, clock)
+        self.idle_warning: IdleWarning | None = None
         self.admin_gate = AdminGate(self)
-        self._collect_due = False
+        self.after_frame = AfterFrame(self)
         self._use(data)
 
     def _use(self, data: KioskData) -> None:
@@ -104,6 +110,8 @@ class KioskApp(App):
         config = data.config
         self.tap_policy.settings = TapSettings(repeat_ignore_ms=config.repeat_ignore_ms,
                                                hold_ms=config.hold_ms)
+        self.idle.timeout_seconds = config.idle_timeout_seconds
+        self.idle.warning_seconds = config.idle_warning_seconds
         if hasattr(self, "manager"):
             self.manager.transition = self._transition()
 
@@ -119,11 +127,9 @@ class KioskApp(App):
 
     # Building -------------------------------------------------------------------------------
     def build(self):
-        if self._synthesizer is None:
-            self._synthesizer = create_synthesizer("worker")
-        if self._player is None:
-            self._player = create_player("auto")
-        self.speech = SpeechUI(self, self._synthesizer, self._player)
+        synthesizer = self._synthesizer or create_synthesizer("worker")
+        player = self._player or create_player("auto")
+        self.speech = SpeechUI(self, synthesizer, player)
         self._apply_session()
         root = KioskRoot()
         layout = BoxLayout(orientation="vertical")
@@ -138,11 +144,12 @@ class KioskApp(App):
         # frame about 30 ms (80 -> 48 ms) for the same pixels.
         root.add_widget(layout)
         Window.bind(on_motion=self.admin_gate.on_motion)  # sees touches before any widget
-        Window.bind(on_request_close=self._refuse_close, on_key_down=self._on_key_down,
-                    on_key_up=lambda _window, key, *_: self.key_repeats.up(key),
+        Window.bind(on_request_close=self._refuse_close, on_key_down=self.keys.on_key_down,
+                    on_key_up=self.keys.on_key_up,
                     on_resize=lambda *_: Clock.schedule_once(lambda _dt: self.refresh(), 0))
-        Window.bind(on_flip=self._after_frame)
-        Clock.schedule_interval(self._check_idle, 1.0)
+        Window.bind(on_flip=self.after_frame.on_flip)
+        if self.idle_checks:
+            Clock.schedule_interval(lambda _dt: self.check_idle(), IDLE_CHECK_SECONDS)
         self.scanner = Scanner(self)
         # The jack is read in the watch's thread; what it finds is acted on here, on Kivy's.
         self.headphones = HeadphoneWatch(
@@ -151,35 +158,6 @@ class KioskApp(App):
             self.headphones.start()
         self.show(self.session.location, remember=False)
         return root
-
-    # Garbage ----------------------------------------------------------------------------------
-    # Every screen change leaves the old screen's widgets behind in reference cycles (Kivy
-    # widgets point at their parents, bound methods and properties), about 3,000 objects per
-    # page. Left to Python's own schedule, a full collection ran in the middle of every tenth
-    # page turn or so and held the UI thread 110-200 ms before the new page could be drawn.
-    # Instead the garbage is collected right after the new screen has been drawn, while the
-    # visitor reads it, and everything alive after the first screen (modules, fonts, content,
-    # catalogues) is frozen out of the collector's way so each collection is short.
-    def _after_frame(self, *_args) -> None:
-        if self._collect_due:
-            self._collect_due = False
-            Clock.schedule_once(self._collect_garbage, 0)  # the next tick: after this frame
-
-    def _collect_garbage(self, _dt) -> None:
-        global _startup_frozen
-        gc.collect()
-        release_free_memory()  # the old screen's memory, back to the system (under 1 ms)
-        if not _startup_frozen:
-            # Once: the start-up's objects live as long as the process, so no collection
-            # needs to look at them again (the first screen's widgets are among them and
-            # are never freed: a one-time cost of a few hundred kilobytes).
-            _startup_frozen = True
-            gc.freeze()
-        Clock.schedule_once(self._prepare_ahead, 0)
-
-    def _prepare_ahead(self, _dt) -> None:
-        """Still while the visitor reads: let the screen get its next page ready."""
-        self.current_screen.prepare_ahead()
 
     # State ----------------------------------------------------------------------------------
     def _apply_session(self) -> None:
@@ -244,13 +222,12 @@ class KioskApp(App):
             if previous is not self.manager.current_screen:
                 previous.dispatch("on_leave")  # a finished transition says so; stop() does not
         self.refresh()
-        self._collect_due = True  # the old screen's widgets, once the new one is drawn
+        self.after_frame.screen_changed()  # collect the old screen's widgets once drawn
         if changed_screen:
             self.speech.announce_screen(self.current_screen)
 
-    def visible_buttons(self) -> list:
-        from kiosk.ui.widgets import KioskButton
-
+    def visible_buttons(self) -> list[KioskButton]:
+        """Buttons a visitor can see and use, on the top bar and the current screen."""
         return [w for root in (self.topbar, self.current_screen)
                 for w in root.walk(restrict=True)
                 if isinstance(w, KioskButton) and not w.disabled and w.opacity > 0]
@@ -284,9 +261,15 @@ class KioskApp(App):
         if not say:
             return
         if on:
+            # Translators: spoken only, never shown, when the audio guide comes on
+            # (the Audio guide button on the first screen, or headphones plugged in).
+            # Says how it works: the first touch on a button reads it out, a second
+            # touch uses it.
             self.speech.say(_("Audio guide on. Touch a button once to hear it. "
                               "Touch it again to use it."))
         else:
+            # Translators: spoken only, never shown, when the visitor turns the audio
+            # guide off with the Audio guide button on the first screen.
             self.speech.say(_("Audio guide off."))
 
     def headphones_changed(self, plugged: bool) -> None:
@@ -325,107 +308,44 @@ class KioskApp(App):
 
     def reset_visit(self) -> None:
         """End the visit: every choice back to its default, back to the welcome screen."""
-        if self.idle_warning is not None:
-            self.root.remove_widget(self.idle_warning)
-            self.idle_warning = None
-        self._last_activity = time.monotonic()  # the next visitor's time starts now
+        self._hide_idle_warning()
+        self.idle.restart()  # the next visitor's time starts now
         self.session.reset()
         self.tap_policy.reset()
-        self.key_repeats.reset()
+        self.keys.repeats.reset()
         self.speech.reset()
         self.scanner.stop()
         forget_measurements()  # the last visitor's texts, sizes and widths
         close_open_fonts(self._closing_font)  # and fonts
         self.show(self.session.location, remember=False)
 
-    # Input -----------------------------------------------------------------------------------
+    # Input and idle time ---------------------------------------------------------------------
     def note_activity(self) -> bool:
         """A touch or key: the visitor is here. True if it answered the idle warning (and
         so must not also act on what lies beneath it)."""
-        self._last_activity = time.monotonic()
-        if self.idle_warning is None:
+        if not self.idle.activity():
             return False
-        self.root.remove_widget(self.idle_warning)
-        self.idle_warning = None
+        self._hide_idle_warning()
         self.speech.stop()
         return True
 
-    def _check_idle(self, _dt) -> None:
-        config = self.data.config
-        now = time.monotonic()
-        if self.idle_warning is not None:
-            if now - self._warning_shown >= config.idle_warning_seconds:
-                self.root.remove_widget(self.idle_warning)
-                self.idle_warning = None
-                log.info("visit ended: no answer to the idle warning")
-                self.reset_visit()
-            return
+    def check_idle(self) -> None:
+        """Ask the idle timer what is due now (every second, or by a headless run)."""
         fresh = self.session.snapshot() == Session(self.session.defaults).snapshot()
-        if now - self._last_activity >= config.idle_timeout_seconds and not fresh:
-            self.idle_warning = IdleWarning(round(config.idle_warning_seconds))
+        verdict = self.idle.check(fresh_visit=fresh)
+        if verdict is IdleVerdict.WARN:
+            self.idle_warning = IdleWarning(round(self.idle.warning_seconds))
             self.root.add_widget(self.idle_warning)
-            self._warning_shown = now
             self.speech.stop()
             self.speech.say(self.idle_warning.spoken())
+        elif verdict is IdleVerdict.END_VISIT:
+            log.info("visit ended: no answer to the idle warning")
+            self.reset_visit()
+
+    def _hide_idle_warning(self) -> None:
+        if self.idle_warning is not None:
+            self.root.remove_widget(self.idle_warning)
+            self.idle_warning = None
 
     def _refuse_close(self, *_args, **_kwargs) -> bool:
         return True  # a kiosk is never closed by a visitor (the admin exit is separate)
-
-    # Keys ------------------------------------------------------------------------------------
-    def focus_order(self) -> list:
-        """Visible controls in reading order: top to bottom, then along the line."""
-        sign = -1 if self.rtl else 1
-        return sorted(self.visible_buttons(),
-                      key=lambda b: (-round(b.to_window(b.x, b.top)[1]),
-                                     sign * b.to_window(b.x, b.y)[0]))
-
-    def focused_button(self):
-        return next((b for b in self.visible_buttons() if b.focused), None)
-
-    def move_focus(self, step: int) -> None:
-        order = self.focus_order()
-        if not order:
-            return
-        current = self.focused_button()
-        index = order.index(current) + step if current in order else (0 if step > 0 else -1)
-        if current is not None:
-            current.focused = False
-        target = order[index % len(order)]
-        target.focused = True
-        if self.session.speech.audio_guide:
-            self.speech.say(target.spoken_description(), target.speech_language or None)
-
-    def _on_key_down(self, _window, key, _scancode, codepoint, modifiers) -> bool:
-        if not self.key_repeats.down(key):
-            return True  # a held key repeating: it acted once, on its first key-down
-        if self.note_activity():
-            return True  # the key answered "Are you still there?"
-        if key == KEY_ESCAPE:
-            return True  # swallowed: Escape must not close the kiosk
-        if self.scanner.handles(key):  # before the keys below: a switch may send Enter
-            self.scanner.press()
-            return True
-        if key in (KEY_TAB, KEY_DOWN, KEY_RIGHT, KEY_UP, KEY_LEFT):
-            backwards = key in (KEY_UP, KEY_LEFT) or (key == KEY_TAB and "shift" in modifiers)
-            self.move_focus(-1 if backwards else 1)
-            return True
-        if key in (KEY_ENTER, KEY_NUMPAD_ENTER, KEY_SPACE):
-            focused = self.focused_button()
-            if focused is not None:
-                focused.activate()
-            return True
-        if key == KEY_BACKSPACE and self.session.location.screen != "welcome":
-            self.go_back()
-            return True
-        if codepoint == "h":
-            # The Help key (EZ Access) is how a visitor who cannot see the screen asks for
-            # speech (EN 301 549 5.2): it turns the audio guide on, and the help screen is
-            # announced.
-            self.session.speech.audio_guide = True
-            if self.session.location.screen != "help":
-                self.go_help()
-            else:
-                self.refresh()
-                self.speech.announce_screen(self.current_screen)
-            return True
-        return False

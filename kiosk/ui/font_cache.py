@@ -1,21 +1,12 @@
 """Closing the fonts a visit opened, when the visit ends.
 
-Kivy's SDL2 text provider keeps up to 64 SDL_ttf fonts open, one per font file and size,
-and closes the oldest-opened when it needs room; there is no call to close them. Most are
-small, but a full Noto CJK face holds about 2.6 MB, so after a visit in Chinese at two or three
-text sizes the kiosk held 40-60 MB of faces the next visitor, reading English, would never use,
-and a day's memory depended on which languages and sizes the last visitors chose. (Chinese now
-reads from a subset of 0.2 MB per size, see ``kiosk.fonts.cjk_faces``, but the full face comes back
-when a catalogue outgrows the subset, and every face still stays open until pushed out.)
-
-Opening 64 faces that the kiosk never draws with (a font holding only a space, at fractional
-sizes: every size the kiosk uses is a whole pixel, see ``kiosk.display.sizes.whole_px``) pushes
-every real one out; they cost 47 kB each (``kiosk.fonts.blank_font``; the smallest real face
-cost 218 kB, 14 MB in all between visitors) and are themselves the first to go when real
-text needs room.
-Kivy closes in the order it opened, and a face already open is not opened again, so each time
-the other of two sets of sizes is used: the set used last time has just been pushed out by the
-real faces and the other set. The next visitor's screens open what they need, 2 ms each.
+Kivy's SDL2 text provider keeps up to 64 fonts open, one per file and size, closes the oldest
+when it needs room, and has no call to close one; so the faces of the last visitor's languages
+and sizes stayed in memory for the next. Opening 64 sizes of the blank font
+(``kiosk.fonts.blank_font``) at fractional sizes, which the kiosk never draws with (its sizes
+are whole pixels, ``kiosk.display.sizes.whole_px``), pushes every real face out, and they are
+the first to go when real text needs room. A face already open is not opened again, so each
+call uses the other of two sets of sizes. The memory this saves: docs/PERFORMANCE.md.
 """
 
 from __future__ import annotations

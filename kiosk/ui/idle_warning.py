@@ -28,7 +28,13 @@ class IdleWarning(BoxLayout):
             Color(*app.theme.background, 1)
             self._bg = Rectangle(pos=self.pos, size=self.size)
         self.bind(pos=self._cover, size=self._cover)
+        # Translators: heading of the warning that covers the screen when nobody has
+        # touched it for a while; shown and spoken aloud with the sentence below. A
+        # short, friendly question.
         self.question = _("Are you still there?")
+        # Translators: under "Are you still there?"; shown and spoken aloud. {seconds}
+        # is a whole number of seconds (20 or more) left before the kiosk clears the
+        # visit and goes back to the first screen. Keep {seconds}.
         self.detail = _("Touch the screen to carry on. Otherwise the screen will start "
                         "again for the next person in {seconds} seconds.").format(seconds=seconds)
         for text, size_mm, bold, spacing in (
@@ -38,6 +44,9 @@ class IdleWarning(BoxLayout):
             self.add_widget(TextBlock(text=text, color=(*app.theme.text, 1),
                                       halign="right" if app.rtl else "left", rtl=app.rtl,
                                       line_height=kivy_line_height(style, spacing), **style))
+        # Translators: the big button on the "Are you still there?" warning: the
+        # visitor is still here and wants to go on where they were. Short (one or two
+        # words).
         button = KioskButton(text=_("Carry on"), action="carry_on", primary=True, rtl=app.rtl,
                              size_hint_y=None,
                              height=app.sizer.target(sizes.PRIMARY_TARGET_MM + 10,

@@ -89,8 +89,8 @@ def display_text(text: str, width: float, style: dict, rtl: bool) -> str:
 # Every screen is rebuilt on every change (a page turn, a language switch), and the same texts
 # are measured and shaped again each time: the page text by pagination and again by its
 # label, the heading and buttons by the height rules. The results depend only on the text,
-# the width and the font, so they are kept (a few hundred kilobytes at most): an Arabic page
-# turn spent ~40 ms shaping and measuring what it had already shaped and measured.
+# the width and the font, so they are kept (a few hundred kilobytes at most), which saves an
+# Arabic page turn most of its shaping time (docs/PERFORMANCE.md).
 @lru_cache(maxsize=1024)
 def _prepared(text: str, width: float, font_name: str, font_size: float) -> str:
     style = {"font_name": font_name, "font_size": font_size}
@@ -104,11 +104,9 @@ def _prepared(text: str, width: float, font_name: str, font_size: float) -> str:
 def forget_measurements() -> None:
     """Drop every kept measurement, shaped line and measuring label: called when a visit ends.
 
-    The caches below are bounded, but their bounds are far above one visit's needs, so over a
-    day they kept filling with the texts, sizes and widths of earlier visitors (a soak found
-    them half full after its warm-up and still filling thousands of actions later), and the
-    kiosk's memory depended on its history. Cleared, each visit starts from the same state; its
-    first screen measures again (a few milliseconds, while nobody is waiting).
+    The caches are bounded far above one visit's needs, so over a day they would fill with
+    earlier visitors' texts and the kiosk's memory would depend on its history. Cleared, each
+    visit starts from the same state (docs/PERFORMANCE.md).
     """
     _prepared.cache_clear()
     _height.cache_clear()

@@ -36,6 +36,15 @@ class SpeechUI:
         threading.Thread(target=self._load_voices, daemon=True, name="voices").start()
         Clock.schedule_interval(self.tick, 1 / 20)
 
+    def use_synthesizer(self, synthesizer: Synthesizer) -> None:
+        """Speak with ``synthesizer`` from now on (another engine, or a test's), and look its
+        voices up again, in the background as at start."""
+        self.stop()
+        self.synthesizer = self.reader.synthesizer = synthesizer
+        self._voices = None
+        self._voices_known.clear()
+        threading.Thread(target=self._load_voices, daemon=True, name="voices").start()
+
     def _load_voices(self) -> None:
         voices = self.synthesizer.voices()  # may start the worker: never on the UI thread
         self._voices = voices
@@ -152,6 +161,10 @@ class SpeechUI:
     def announce_screen(self, screen) -> None:
         """In guide mode, say where the visitor is and what they can do."""
         if self.app.session.speech.audio_guide:
+            # Translators: spoken only (never shown) by the audio guide after the title of
+            # each new screen, e.g. "Topics. Touch a button once to hear it. ...".
+            # Explains that the first touch reads a button out and a second touch on it
+            # uses it.
             hint = _("Touch a button once to hear it. Touch it again to use it.")
             title = screen.title_text.rstrip()
             ends = (".", "?", "!", "。", "？", "！", "؟")

@@ -25,8 +25,8 @@ FOCUS_RING_MM = 1.0  # drawn outside the button, in the theme's focus colour (>=
 def chosen(option: str) -> str:
     """What the audio guide says of an option that is in use (EN 301 549 5.6.1: the state of
     a toggle must be perceivable without sight)."""
-    # Translators: spoken by the audio guide after the name of the option now in use (a text
-    # size, a theme, a speed...), e.g. "150 %: chosen." Keep {option}.
+    # Translators: spoken by the audio guide after the name of the option now in
+    # use (a text size, a theme, a speed...), e.g. "150 %: chosen." Keep {option}.
     return _("{option}: chosen.").format(option=option)
 
 

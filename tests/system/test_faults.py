@@ -194,10 +194,8 @@ def espeak_without_german(tmp_path, monkeypatch):
 
 
 def use_real_speech(ui, synthesizer) -> None:
-    speech = ui.app.speech
-    speech.synthesizer = speech.reader.synthesizer = synthesizer
-    speech._voices = None
-    speech._load_voices()  # as the app does at start (there in a thread)
+    ui.app.speech.use_synthesizer(synthesizer)
+    ui.app.speech.wait_for_voices(60)
 
 
 def wait_until(ui, condition, limit: float = 60.0) -> bool:

@@ -10,8 +10,8 @@ __all__ = ["layout_problems", "start_shared_driver", "visible_labels_of"]
 
 def start_shared_driver(kiosk_data):
     """The kiosk the UI tests share: the speech spy, a player on a clock the tests move by hand
-    (``driver.speech_clock``), voices known before the first test, and idle time that passes
-    only when a test says so."""
+    (``driver.speech_clock``), and voices known before the first test. Idle time passes only
+    when a test says so (``driver.idle`` then ``app.check_idle``)."""
     from kiosk.speech.recording import RecordingPlayer
     from kiosk.stand_ins import ManualClock, SpySynthesizer
     from kiosk.ui.headless.driver import Driver
@@ -23,9 +23,6 @@ def start_shared_driver(kiosk_data):
     # The voices are looked up in a thread, as in the kiosk; on a busy machine that can take
     # longer than the first test needs to reach a screen that shows them.
     driver.app.speech.wait_for_voices(30)
-    from kivy.clock import Clock
-
-    Clock.unschedule(driver.app._check_idle)  # idle time is what the idle tests say it is
     return driver
 
 

@@ -21,7 +21,7 @@ def staff(ui, kiosk_data):
     only when the test says (``ui.idle``), so 4.9 s and 5 s are exact on any machine."""
     app = ui.app
     gate = app.admin_gate
-    gate._wrong, gate._locked_until = 0, 0.0  # wrong tries are counted across visits
+    gate.lockout.clear()  # wrong tries are counted across visits
     exits = []
     gate.on_exit = lambda: exits.append(True)
     ui.exits = exits
@@ -221,11 +221,11 @@ def test_leaving_the_staff_screen_locks_it(staff):
 def test_the_idle_reset_leaves_the_pin_pad_as_usual(staff):
     staff.up(hold(staff, 5))
     staff.tap("pin:1")
-    staff.app._last_activity -= staff.app.data.config.idle_timeout_seconds + 1
-    staff.app._check_idle(0)
+    staff.idle(staff.app.data.config.idle_timeout_seconds + 1)
+    staff.app.check_idle()
     assert staff.app.idle_warning is not None
-    staff.app._warning_shown -= staff.app.data.config.idle_warning_seconds + 1
-    staff.app._check_idle(0)
+    staff.idle(staff.app.data.config.idle_warning_seconds + 1)
+    staff.app.check_idle()
     assert screen(staff) == "welcome"
     staff.up(hold(staff, 5))
     assert staff.app.current_screen.dots.count == 0  # nothing typed survives
@@ -234,12 +234,12 @@ def test_the_idle_reset_leaves_the_pin_pad_as_usual(staff):
 def test_the_pin_pad_works_from_the_keyboard(staff):
     staff.up(hold(staff, 5))
     for digit in PIN:
-        while staff.app.focused_button() is None or \
-                staff.app.focused_button().action != f"pin:{digit}":
+        while staff.app.keys.focused_button() is None or \
+                staff.app.keys.focused_button().action != f"pin:{digit}":
             staff.key(9)  # Tab
         staff.key(13)  # Enter
     assert staff.app.current_screen.dots.count == 4
-    while staff.app.focused_button().action != "pin:ok":
+    while staff.app.keys.focused_button().action != "pin:ok":
         staff.key(9)
     staff.key(13)
     assert screen(staff) == "admin"
@@ -263,7 +263,7 @@ def test_with_the_audio_guide_on_pin_keys_act_at_once_and_are_never_read_out(sta
     before = len(said)
     for digit in "2468":
         staff.tap(f"pin:{digit}")
-        staff.app.move_focus(+1)  # keyboard or switch focus on a key says nothing either
+        staff.app.keys.move_focus(+1)  # keyboard or switch focus on a key says nothing either
     assert pad.dots.count == 4
     assert not any(ch in u.text for u in said[before:] for ch in "2468")
 

@@ -77,9 +77,8 @@ def test_help_and_display_are_reachable_from_every_screen(ui):
 
 
 def idle_for(ui, seconds):
-    ui.app._last_activity -= seconds
-    ui.app._warning_shown -= seconds
-    ui.app._check_idle(0)
+    ui.idle(seconds)
+    ui.app.check_idle()
     ui.pump(2)
 
 
@@ -193,16 +192,16 @@ def test_a_held_key_acts_once_however_long_it_is_held(ui):
         ui.pump(1)
 
     key_down(9)  # Tab, then the keyboard's auto-repeat while it stays down
-    first = ui.app.focused_button()
+    first = ui.app.keys.focused_button()
     assert first is not None
     for _ in range(30):
         ui.idle(0.05)
         key_down(9)
-    assert ui.app.focused_button() is first
+    assert ui.app.keys.focused_button() is first
     Window.dispatch("on_key_up", 9, 0)
     ui.idle(0.2)
     ui.key(9)  # pressed again: moves on
-    assert ui.app.focused_button() is not first
+    assert ui.app.keys.focused_button() is not first
 
 
 def test_a_screen_that_is_left_lets_go_of_its_widgets_and_comes_back_whole(ui):

@@ -16,7 +16,7 @@ def wait(ui, seconds: float) -> None:
 
 
 def highlighted(ui) -> str | None:
-    focused = ui.app.focused_button()
+    focused = ui.app.keys.focused_button()
     return focused.action if focused is not None else None
 
 
@@ -28,7 +28,7 @@ def scanning(ui):
 
 def test_the_switch_starts_a_scan_that_moves_every_interval(scanning):
     ui = scanning
-    order = [b.action for b in ui.app.focus_order()]
+    order = [b.action for b in ui.app.keys.focus_order()]
     ui.key(F8)
     assert highlighted(ui) == order[0]
     wait(ui, 1.4)
@@ -87,7 +87,7 @@ def test_after_next_the_highlight_stays_on_next(scanning):
 def test_untouched_the_scan_stops_and_a_touch_ends_it(scanning):
     ui = scanning
     ui.key(F8)
-    controls = len(ui.app.focus_order())
+    controls = len(ui.app.keys.focus_order())
     wait(ui, 1.5 * 3 * controls)
     assert not ui.app.scanner.active and highlighted(ui) is None
     ui.key(F8)

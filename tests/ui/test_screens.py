@@ -274,8 +274,8 @@ def test_every_label_meets_7_to_1_on_rendered_pixels(ui, theme):
             ui.app.show(where)
             measure(visible_labels(ui.app), f"{language} {name}")
     ui.app.show(Location("topics"))
-    ui.app._last_activity -= ui.app.data.config.idle_timeout_seconds + 1
-    ui.app._check_idle(0)  # "Are you still there?"
+    ui.idle(ui.app.data.config.idle_timeout_seconds + 1)
+    ui.app.check_idle()  # "Are you still there?"
     ui.pump(2)
     warning = ui.app.idle_warning
     assert warning is not None
@@ -290,7 +290,7 @@ def test_control_edges_and_the_focus_ring_meet_3_to_1_on_rendered_pixels(ui, the
     ui.app.show(Location("settings"))
     ui.key(9)  # Tab: the focus ring appears round the first control
     image = _frame_image(ui)
-    focused = ui.app.focused_button()
+    focused = ui.app.keys.focused_button()
     ring = max(3.0, ui.app.sizer.px(FOCUS_RING_MM))  # as thick as it is far out
     assert rendered_edge_contrast(image, focused, ring, round(ring) + 2) >= 3.0
     x0, top, x1, _bottom = _box(focused, 0, image.height)

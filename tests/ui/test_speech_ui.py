@@ -7,6 +7,7 @@ from kivy.base import EventLoop
 from kiosk.i18n.catalogues import _
 from kiosk.interaction.session import Location
 from kiosk.speech.worker_client import WorkerSynthesizer
+from kiosk.stand_ins import SpySynthesizer
 
 
 def open_page(ui, section_index=0):
@@ -120,7 +121,9 @@ def test_touching_text_in_guide_mode_reads_it(ui):
 
 
 def test_no_voice_shows_that_audio_is_unavailable(ui):
-    ui.app.speech._voices = {"en"}
+    shipped = ui.app.speech.synthesizer
+    ui.app.speech.use_synthesizer(SpySynthesizer(languages=frozenset({"en"})))
+    ui.app.speech.wait_for_voices(10)
     try:
         ui.tap("language:de")
         ui.tap(f"topic:{ui.app.data.content.sections[0].id}")
@@ -129,7 +132,8 @@ def test_no_voice_shows_that_audio_is_unavailable(ui):
         assert any(getattr(w, "source_text", "") == message
                    for w in ui.app.current_screen.walk())
     finally:
-        ui.app.speech._voices = None
+        ui.app.speech.use_synthesizer(shipped)
+        ui.app.speech.wait_for_voices(10)
 
 
 def test_the_ui_keeps_drawing_while_a_long_page_is_synthesized(ui):

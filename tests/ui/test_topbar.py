@@ -45,11 +45,11 @@ def test_keyboard_focus_on_the_bar_does_not_follow_to_the_next_screen(ui):
     ui.tap("language:en")
     ui.tap(f"topic:{ui.app.data.content.sections[0].id}")
     display = ui.app.topbar.buttons["display"]
-    for _ in range(len(ui.app.focus_order())):
-        if ui.app.focused_button() is display:
+    for _ in range(len(ui.app.keys.focus_order())):
+        if ui.app.keys.focused_button() is display:
             break
         ui.key(9)  # Tab
-    assert ui.app.focused_button() is display
+    assert ui.app.keys.focused_button() is display
     ui.key(13)  # Enter: the display settings
     assert ui.app.session.location.screen == "settings"
     assert not any(b.focused for b in ui.app.topbar.buttons.values())

@@ -4,7 +4,8 @@ configured screen, against the accessibility limits.
 A clinic runs it after setting its screen's size in millimetres: it reports the smallest touch
 target and gap, the lowest contrast, the smallest body-text cap height, the longest line, any
 clipped text and any control the keys cannot reach, and fails if a limit is broken. The limits
-come from ``shared/research/accessibility.md`` (EN 301 549, WCAG 2.2, the MS touch studies).
+come from EN 301 549 V3.2.1 clause 5, WCAG 2.2 and a touch study that included people with MS
+(Chourasia et al., Appl Ergon 2013;44(2):297-302); docs/ACCESSIBILITY.md lists them.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from kiosk.display import sizes
 from kiosk.display.theme import THEMES, contrast_ratio
 from kiosk.ui.headless.driver import Driver
 from kiosk.ui.headless.fit_audit import misfits, window_rect
+from kiosk.ui.headless.kivy_private import wrapped_lines
 from kiosk.ui.headless.snapshot import every_view
 from kiosk.ui.widgets import TextBlock
 
@@ -105,8 +107,7 @@ def _lines(label: Label) -> list[str]:
         plain = _MARKUP_TAG.sub("", label.text)
         plain = plain.replace("&bl;", "[").replace("&br;", "]").replace("&amp;", "&")
         return plain.split("\n")
-    cached = getattr(label._label, "_cached_lines", None) or []
-    return ["".join(word.text for word in line.words) for line in cached]
+    return ["".join(word.text for word in line.words) for line in wrapped_lines(label)]
 
 
 def run_audit(driver: Driver, languages: list[str], scales: list[float]) -> AuditReport:
@@ -156,11 +157,11 @@ def _audit_view(app, report: AuditReport, view: str, scale: float) -> None:
     report.overflows += [f"{view}: {m.text[:30]!r} {m.message}" for m in misfits(app)]
     reached = set()
     for _ in range(len(buttons) + 1):
-        app.move_focus(+1)
-        focused = app.focused_button()
+        app.keys.move_focus(+1)
+        focused = app.keys.focused_button()
         if focused is not None:
             reached.add(focused)
-    focused = app.focused_button()
+    focused = app.keys.focused_button()
     if focused is not None:
         focused.focused = False
     report.unreachable += [f"{view}: {b.action}" for b in buttons if b not in reached]

@@ -19,7 +19,9 @@ from kivy.input.motionevent import MotionEvent
 
 from kiosk.loading import KioskData
 from kiosk.speech import Player, Synthesizer, create_player, create_synthesizer
+from kiosk.stand_ins import ManualClock
 from kiosk.ui.app import KioskApp
+from kiosk.ui.headless.kivy_private import build_without_main_loop, dispatch_input
 from kiosk.ui.widgets import KioskButton
 
 
@@ -43,23 +45,28 @@ class SyntheticTouch(MotionEvent):
 class Driver:
     _next_touch_id = 1
 
-    def __init__(self, app: KioskApp):
+    def __init__(self, app: KioskApp, clock: ManualClock):
         self.app = app
-        # The tap policy's clock (repeat guard, hold time, staff corner, switch scanning) is
-        # virtual: it moves only when idle() says so, so a loaded machine cannot stretch a
-        # quick double tap past the 500 ms guard.
-        self._now = time.monotonic()
-        app.tap_policy.clock = lambda: self._now
+        # The app's clock (repeat guard, hold time, staff corner, switch scanning, idle time)
+        # moves only when idle() says so, so a loaded machine cannot stretch a quick double tap
+        # past the 500 ms guard, and idle time is what the caller says it is.
+        self.clock = clock
 
     @classmethod
     def start(cls, data: KioskData, synthesizer: Synthesizer | None = None,
               player: Player | None = None) -> Driver:
-        """Start the kiosk headless; without a synthesizer, speech is recorded, not made."""
+        """Start the kiosk headless; without a synthesizer, speech is recorded, not made.
+
+        The idle timer is not run on Kivy's clock: a caller that wants idle time to pass calls
+        ``idle(seconds)`` and then ``app.check_idle()``.
+        """
         EventLoop.ensure_window()
+        clock = ManualClock(now=time.monotonic())
         app = KioskApp(data, synthesizer=synthesizer or create_synthesizer("spy"),
-                       player=player or create_player("recording"))
-        app._run_prepare()  # builds and shows the app without entering Kivy's main loop
-        driver = cls(app)
+                       player=player or create_player("recording"), clock=clock,
+                       idle_checks=False)
+        build_without_main_loop(app)
+        driver = cls(app, clock)
         driver.pump(3)
         return driver
 
@@ -77,14 +84,7 @@ class Driver:
 
     def buttons(self) -> list[KioskButton]:
         """Buttons a visitor can see and use, on the top bar and the current screen."""
-        visible = []
-        for widget in self.app.topbar.walk(restrict=True):
-            if isinstance(widget, KioskButton):
-                visible.append(widget)
-        for widget in self.app.current_screen.walk(restrict=True):
-            if isinstance(widget, KioskButton):
-                visible.append(widget)
-        return [b for b in visible if not b.disabled and b.opacity > 0]
+        return self.app.visible_buttons()
 
     def button(self, action: str) -> KioskButton:
         matches = [b for b in self.buttons() if b.action == action]
@@ -100,17 +100,17 @@ class Driver:
 
     def down(self, x: float, y: float) -> SyntheticTouch:
         touch = self._touch(x, y)
-        EventLoop._dispatch_input("begin", touch)
+        dispatch_input("begin", touch)
         self.pump(1)
         return touch
 
     def move(self, touch: SyntheticTouch, x: float, y: float) -> None:
         touch.move(SyntheticTouch._args(x, y))
-        EventLoop._dispatch_input("update", touch)
+        dispatch_input("update", touch)
         self.pump(1)
 
     def up(self, touch: SyntheticTouch) -> None:
-        EventLoop._dispatch_input("end", touch)
+        dispatch_input("end", touch)
         self.pump(2)
 
     def tap_at(self, x: float, y: float) -> None:
@@ -127,8 +127,8 @@ class Driver:
         self.tap_at(*button.to_window(*button.center))
 
     def idle(self, seconds: float) -> None:
-        """Let time pass on the tap policy's clock (virtual: see __init__)."""
-        self._now += seconds
+        """Let time pass on the app's clock (see __init__)."""
+        self.clock.advance(seconds)
 
     def key(self, key: int, codepoint: str | None = None) -> bool:
         handled = Window.dispatch("on_key_down", key, 0, codepoint, [])

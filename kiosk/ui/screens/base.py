@@ -40,8 +40,8 @@ class KioskScreen(Screen):
 
     def on_leave(self, *_args) -> None:
         """A screen that is left lets go of its widgets: showing it again rebuilds them from the
-        session anyway (``refresh``). Kept, they held their text textures for nothing and
-        doubled what every garbage collection had to walk (a collection 13 ms -> 2 ms)."""
+        session anyway (``refresh``). Kept, they would hold their text textures for nothing and
+        slow every garbage collection (docs/PERFORMANCE.md)."""
         self.clear_widgets()
         for name in self.widget_refs:
             setattr(self, name, None)

@@ -55,6 +55,9 @@ class DocumentScreen(KioskScreen):
 
     def before_first(self) -> tuple[str, object] | None:
         """(label, action) for Previous on the first page; None disables it."""
+        # Translators: on the first page of help, sources and the glossary, the big
+        # button in the place of Previous; goes back to the screen before. Short: use
+        # the same word as Back in the top bar. The audio guide speaks it too.
         return (_("Back"), self.app.go_back)
 
     def after_last(self) -> tuple[str, object] | None:
@@ -182,8 +185,9 @@ class DocumentScreen(KioskScreen):
 
     # Read aloud ------------------------------------------------------------------------------
     def bar_labels(self) -> list[str]:
-        # Translators: read-aloud buttons under a page (short): start reading, open the voice
-        # settings, pause, go on after a pause, say the sentence again, stop reading.
+        # Translators: read-aloud buttons under a page (short): start reading, open
+        # the voice settings, pause, go on after a pause, say the sentence again, stop
+        # reading.
         return [_("Read aloud"), _("Voice"), _("Pause"), _("Resume"), _("Repeat"), _("Stop")]
 
     def bar_button_width(self) -> float:
@@ -205,19 +209,36 @@ class DocumentScreen(KioskScreen):
         bar.clear_widgets()
         reader = app.speech.reader
         if not app.speech.available(app.session.language):
-            # Translators: shown instead of the Read aloud button when no voice is installed.
+            # Translators: shown instead of the Read aloud button when no voice is
+            # installed.
             bar.add_widget(self.text(_("Audio is not available in this language."),
                                      sizes.BODY_FONT_MM, muted=True))
             return
         if reader.active and app.speech.reading_page:
             paused = reader.state == reader.PAUSED
             command = app.speech.command
+            # Translators: button under a page while reading aloud is paused: goes on
+            # reading from where it stopped. Short: one word if possible. The audio guide
+            # speaks it too.
             specs = [(_("Resume"), "resume", lambda: command("resume")) if paused
+                     # Translators: button under a page while the kiosk reads it aloud: pauses
+                     # the reading. Short: one word if possible. The audio guide speaks it too.
                      else (_("Pause"), "pause", lambda: command("pause")),
+                     # Translators: button under a page while the kiosk reads it aloud: says the
+                     # current sentence again. Short: one word if possible. The audio guide
+                     # speaks it too.
                      (_("Repeat"), "repeat", lambda: command("repeat")),
+                     # Translators: button under a page while the kiosk reads it aloud: stops
+                     # the reading aloud (the speech, not the kiosk). Short: one word if
+                     # possible. The audio guide speaks it too.
                      (_("Stop"), "stop_speech", app.speech.stop)]
         else:
+            # Translators: button under a page: the kiosk starts reading the page aloud.
+            # Short: one or two words. The audio guide speaks it too.
             specs = [(_("Read aloud"), "read_aloud", self.read_aloud),
+                     # Translators: button under a page, next to Read aloud: opens the voice
+                     # settings (reading speed and loudness). Short: one word if possible. The
+                     # audio guide speaks it too.
                      (_("Voice"), "voice", app.go_voice)]
         buttons = [self.button(label, action, callback, primary=True, size_hint_x=None,
                                width=self.bar_button_width(), height=bar.height)
@@ -260,6 +281,9 @@ class DocumentScreen(KioskScreen):
 
     def nav_height(self) -> float:
         """Tall enough for the longest label the bar can show on any page."""
+        # Translators: the big buttons at the bottom of a page that turn to the
+        # previous and the next page. Short: each gets about a third of the screen
+        # width, at up to 200 % text size.
         labels = [_("Previous"), _("Next")]
         labels += [spec[0] for spec in (self.before_first(), self.after_last()) if spec]
         gap = self.app.sizer.px(sizes.GAP_MM * 2)
@@ -269,7 +293,11 @@ class DocumentScreen(KioskScreen):
 
     def navigation(self, page: int, pages: int):
         app = self.app
+        # Translators: the big button at the bottom of a page that shows the previous
+        # page. Short: one word if possible. The audio guide speaks it too.
         prev = (_("Previous"), lambda: self.turn(-1)) if page > 0 else self.before_first()
+        # Translators: the big button at the bottom of a page that shows the next
+        # page. Short: one word if possible. The audio guide speaks it too.
         nxt = (_("Next"), lambda: self.turn(+1)) if page < pages - 1 else self.after_last()
         buttons = []
         for spec, icon, action in ((prev, "prev", "previous"), (nxt, "next", "next")):

@@ -77,8 +77,9 @@ class PinScreen(KioskScreen):
     def refresh(self) -> None:
         app = self.app
         sizer = app.sizer
-        # Translators: title of the keypad where clinic staff type a PIN to stop the kiosk.
-        # Visitors see it only after holding the top-left corner of the screen for 5 seconds.
+        # Translators: title of the keypad where clinic staff type a PIN to stop the
+        # kiosk. Visitors see it only after holding the top-left corner of the screen
+        # for 5 seconds.
         self.title_text = _("Staff PIN")
         self.clear_widgets()
         margin = self.margin()
@@ -96,7 +97,7 @@ class PinScreen(KioskScreen):
         self.status = self._text(self._status_text(), sizes.BODY_FONT_MM)
         self.dots = PinDots(size_hint_y=None, height=sizer.px(DOT_MM * 2))
         self.dots.show(len(self.digits))
-        # Translators: leaves the staff PIN keypad and goes back to where the visitor was.
+        # Translators: leaves the staff PIN keypad, back to where the visitor was.
         cancel_label = _("Cancel")
         cancel = self._button(cancel_label, "pin:cancel", self.cancel, icon="prev",
                               width=max(sizer.px(KEY_MIN_WIDTH_MM),
@@ -149,10 +150,14 @@ class PinScreen(KioskScreen):
         locked = self.app.admin_gate.seconds_locked()
         if locked:
             return self._locked_text(locked)
+        # Translators: under the title of the staff PIN keypad. "Cancel" is the button
+        # that leaves the keypad: use the same word as its translation.
         return _("This is for clinic staff. If you came here by mistake, touch Cancel.")
 
     @staticmethod
     def _locked_text(seconds: int) -> str:
+        # Translators: on the staff PIN keypad after several wrong PINs; {seconds} is
+        # a whole number of seconds (up to 60) that counts down. Keep {seconds}.
         return _("Too many wrong tries. Wait {seconds} seconds, then try again.").format(
             seconds=seconds)
 
@@ -175,6 +180,8 @@ class PinScreen(KioskScreen):
         typed, self.digits = self.digits, ""
         result = self.app.admin_gate.try_pin(typed)
         if result == "wrong":
+            # Translators: on the staff PIN keypad when the PIN typed is wrong. PIN: the
+            # staff code; use the abbreviation usual in your language.
             self.message = _("Wrong PIN. Try again.")
         elif result == "locked":
             self.message = self._locked_text(self.app.admin_gate.seconds_locked())

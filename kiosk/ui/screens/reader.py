@@ -41,4 +41,6 @@ class ReaderScreen(DocumentScreen):
             following = sections[index + 1].id
             # Translators: on the last page of a topic, opens the next topic.
             return (_("Next topic"), lambda: self.app.show(Location("reader", following)))
+        # Translators: on the last page of the last topic, the big button in the place
+        # of Next; goes back to the list of topics. Short: one word if possible.
         return (_("Topics"), self.app.go_topics)

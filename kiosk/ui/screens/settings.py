@@ -25,9 +25,14 @@ THEME_LABELS = {
 class SettingsScreen(KioskScreen):
     def refresh(self) -> None:
         app = self.app
+        # Translators: title of the display settings screen (text size and colours);
+        # the audio guide speaks it. Use the same word as Display in the top bar.
         self.title_text = _("Display")
         self.clear_widgets()
         col = self.column()
+        # Translators: the text size buttons on the display screen, "100%" to "200%";
+        # {percent} is a whole number. Keep {percent} and write the percent sign as
+        # your language does (e.g. "150 %" or "%150"). Also used for loudness.
         labels = {scale: _("{percent}%").format(percent=round(scale * 100))
                   for scale in TEXT_SCALES}
         sizes_row = self.choices([(labels[s], f"text_scale:{s}", lambda s=s: app.set_text_scale(s),
@@ -35,14 +40,21 @@ class SettingsScreen(KioskScreen):
         themes_row = self.choices([(_(THEME_LABELS[n]), f"theme:{n}",
                                     lambda n=n: app.set_theme(n), n == app.session.theme)
                                    for n in THEMES])
+        # Translators: the big button at the bottom of the display screen; closes it
+        # and goes back to where the visitor was. Short: one word if possible. The
+        # audio guide speaks it.
         done = self.button(_("Done"), "done", app.go_back, primary=True, icon="next")
         # With long translations at 200%, "Done" (the same as Back in the top bar) and then
         # the subtitles give way, so the title never slides under the top bar.
         self.fit(col, [
             (self.text(self.title_text, sizes.HEADING_FONT_MM, bold=True, line_height=1.2),
              False),
+            # Translators: on the display screen, the heading above the text size buttons
+            # (100% to 200%).
             (self.text(_("Text size"), sizes.BODY_FONT_MM, line_height=1.2), True),
             (sizes_row, False),
+            # Translators: on the display screen, the heading above the two colour buttons
+            # ("White text on black", "Black text on white").
             (self.text(_("Colours"), sizes.BODY_FONT_MM, line_height=1.2), True),
             (themes_row, False),
             (Widget(), False),  # pushes Done to the bottom edge

@@ -25,9 +25,20 @@ class TopicsScreen(DocumentScreen):
         for section in self.app.data.content.sections:
             items.append((localized.title(section), localized.summary(section),
                           Location("reader", section.id)))
-        items.append((_("Sources"), _("Where this information comes from"),
+        # Translators: the bold title of the button on the list of topics that opens
+        # the list of sources; also the title of that screen. Short: one or two words.
+        items.append((_("Sources"),
+                      # Translators: the small line under "Sources" on its button on the list
+                      # of topics, saying what the sources screen holds.
+                      _("Where this information comes from"),
                       Location("sources")))
-        items.append((_("Words used"), _("The medical words on these pages, explained"),
+        # Translators: the bold title of the button on the list of topics that opens
+        # the glossary of medical words; also the title of that screen. Short: one or
+        # two words.
+        items.append((_("Words used"),
+                      # Translators: the small line under "Words used" on its button on the
+                      # list of topics, saying what the glossary holds.
+                      _("The medical words on these pages, explained"),
                       Location("glossary")))
         return items
 
@@ -52,6 +63,9 @@ class TopicsScreen(DocumentScreen):
         title_style = text_style(app, size_mm=sizes.BUTTON_FONT_MM, bold=True)
         summary_style = text_style(app, size_mm=sizes.SMALL_FONT_MM)
         heading_style = text_style(app, size_mm=sizes.HEADING_FONT_MM, bold=True)
+        # Translators: title of the list of topics (the main menu); the audio guide
+        # speaks it. Also the label of the buttons that go back to this list: one word
+        # if possible.
         heading = text_height(_("Topics"), area_width - 2 * margin, heading_style,
                               kivy_line_height(heading_style, 1.2), app.rtl)
         available = area_height - margin - heading - self.nav_height() - 3 * gap
@@ -89,6 +103,9 @@ class TopicsScreen(DocumentScreen):
         app = self.app
         pages = self.pages()
         page = max(0, min(app.session.location.page, len(pages) - 1))
+        # Translators: title of the list of topics (the main menu); the audio guide
+        # speaks it. Also the label of the buttons that go back to this list: one word
+        # if possible.
         self.title_text = _("Topics")
         self.clear_widgets()
         col = self.column()

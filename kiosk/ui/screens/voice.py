@@ -23,20 +23,34 @@ class VoiceScreen(KioskScreen):
         speeds = self.choices([(_("{rate}×").format(rate=f"{rate:g}"), f"rate:{rate}",
                                 lambda r=rate: app.set_speech(rate=r), rate == settings.rate)
                                for rate in SPEECH_RATES])
+        # Translators: the loudness buttons on the voice screen, "20%" to "100%" of
+        # the full volume; {percent} is a whole number. Keep {percent} and write the
+        # percent sign as your language does. Also used for text size.
         volumes = self.choices([(_("{percent}%").format(percent=round(volume * 100)),
                                  f"volume:{volume}", lambda v=volume: app.set_speech(volume=v),
                                  volume == settings.volume) for volume in VOLUMES])
         keep = self.choices([
+            # Translators: a choice button on the voice screen: reading aloud stops at the
+            # end of each page. Keep it short. The audio guide speaks it.
             (_("Stop after each page"), "keep_reading:off",
              lambda: app.set_speech(keep_reading=False), not settings.keep_reading),
+            # Translators: the other choice button on the voice screen: reading aloud
+            # turns to the next page by itself and reads on. Keep it short.
             (_("Go on to the next page"), "keep_reading:on",
              lambda: app.set_speech(keep_reading=True), settings.keep_reading)])
+        # Translators: the big button at the bottom of the voice screen; closes it and
+        # goes back to the page. Short: one word if possible. Spoken by the guide.
         done = self.button(_("Done"), "done", app.go_back, primary=True, icon="next")
         self.fit(col, [
             (self.text(self.title_text, sizes.HEADING_FONT_MM, bold=True, line_height=1.2),
              False),
+            # Translators: on the voice screen, the heading above the buttons for the
+            # speed of the reading voice (0.5× to 2×): how fast it speaks, not how fast
+            # pages turn.
             (self.text(_("Speed"), sizes.BODY_FONT_MM, line_height=1.2), True),
             (speeds, False),
+            # Translators: on the voice screen, the heading above the volume buttons of
+            # the reading voice (20% to 100%).
             (self.text(_("Loudness"), sizes.BODY_FONT_MM, line_height=1.2), True),
             (volumes, False),
             (keep, False),

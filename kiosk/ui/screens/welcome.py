@@ -20,6 +20,10 @@ SMALL_LINE_HEIGHT = sizes.LINE_HEIGHT  # WCAG 1.4.12 applies to small print too
 
 class WelcomeScreen(KioskScreen):
     def refresh(self) -> None:
+        # Translators: the heading of the first screen, where visitors choose a
+        # language; the audio guide speaks it. CCSVI: chronic cerebrospinal venous
+        # insufficiency; MS: multiple sclerosis. Use the abbreviations usual in your
+        # language (e.g. SEP in French).
         self.title_text = _("Information about CCSVI and MS")
         self.clear_widgets()
         col = self.column()
@@ -32,11 +36,18 @@ class WelcomeScreen(KioskScreen):
             (self.text(self.title_text, sizes.HEADING_FONT_MM, bold=True, line_height=1.2,
                        min_font_size=self.app.sizer.font(sizes.BODY_FONT_MM, control=True)),
              False),
+            # Translators: on the first screen, above the language buttons (each button
+            # names its language in that language). Keep it short.
             (self.text(_("Choose your language"), sizes.BODY_FONT_MM), True),
             (self.language_grid(), False),
             (self.audio_guide_button(), False),
+            # Translators: small print on the first screen. "Help" and "Display" are the
+            # top bar buttons: use the same words as their translations.
             (self.text(_("Help is always in the top corner. Display makes the text bigger."),
                        sizes.SMALL_FONT_MM, muted=True, line_height=SMALL_LINE_HEIGHT), True),
+            # Translators: small print at the bottom of the first screen, the medical
+            # disclaimer. Keep the meaning exact. "MS team": the multiple sclerosis
+            # doctors and nurses who look after the visitor.
             (self.text(_("This is general information, not medical advice. "
                          "Please talk to your MS team about your own care."),
                        sizes.SMALL_FONT_MM, muted=True, line_height=SMALL_LINE_HEIGHT,
@@ -49,10 +60,16 @@ class WelcomeScreen(KioskScreen):
         """Turns spoken help on: then every control is read out before it is used."""
         app = self.app
         on = app.session.speech.audio_guide
-        # Translators: a large button on the first screen that turns on spoken help.
-        label = _("Audio guide: on") if on else _("Audio guide: off")
+        # Translators: a large button on the first screen that turns spoken help on or
+        # off, shown with a check mark while the audio guide is on. Keep it short.
+        label = (_("Audio guide: on") if on
+                 # Translators: the same button on the first screen while the audio guide is
+                 # off; touching it turns spoken help on. Keep it short.
+                 else _("Audio guide: off"))
         button = self.button(label, "audio_guide", app.toggle_audio_guide, primary=True,
                              selected=on, icon="check" if on else "")
+        # Translators: spoken only, never shown: what the audio guide says when the
+        # visitor touches the Audio guide button once; it starts with its name.
         button.spoken = _("Audio guide. Speaks every button before you use it. "
                           "Touch again to turn it on or off.")
         return button

@@ -42,14 +42,14 @@ def test_audit_fails_when_a_target_is_made_smaller(ui, monkeypatch):
 
 def test_keys_reach_every_control_and_enter_activates(ui):
     ui.key(9)  # Tab
-    first = ui.app.focused_button()
+    first = ui.app.keys.focused_button()
     assert first is not None and first.focused
     seen = {first.action}
     for _ in range(len(ui.buttons())):
         ui.key(274)  # Down arrow moves on too
-        seen.add(ui.app.focused_button().action)
+        seen.add(ui.app.keys.focused_button().action)
     assert seen == {b.action for b in ui.buttons()}
-    while ui.app.focused_button().action != "language:en":
+    while ui.app.keys.focused_button().action != "language:en":
         ui.key(9)
     ui.key(13)  # Enter
     assert ui.app.manager.current == "topics"
@@ -57,7 +57,7 @@ def test_keys_reach_every_control_and_enter_activates(ui):
 
 def test_focus_ring_is_drawn_outside_the_control(ui):
     ui.key(9)
-    button = ui.app.focused_button()
+    button = ui.app.keys.focused_button()
     lines = [i for i in button.canvas.before.children if type(i).__name__ == "Line"]
     assert len(lines) >= 2  # the edge and the focus ring
     ring = lines[-1].rectangle

@@ -42,7 +42,66 @@ def test_stats_json_shows_every_language_complete():
 
 
 def test_shipped_catalogues_have_no_problems():
-    assert [str(p) for p in i18n_tools.check_all(paths.LOCALES_DIR)] == []
+    assert [str(p) for p in i18n_tools.check_all(paths.LOCALES_DIR, project_dir=None)] == []
+
+
+def test_every_string_in_the_shipped_code_has_a_translator_comment():
+    assert [str(p) for p in i18n_tools.check_translator_comments()] == []
+
+
+CODE = """\
+from kiosk.i18n.catalogues import N_, _, pgettext
+
+# Translators: a button under a page that stops reading aloud.
+STOP = N_("Stop")
+
+
+def labels(seconds):
+    # Translators: shown while the kiosk waits; {seconds} is a whole number.
+    wait = _("Wait {seconds} seconds."
+             ).format(seconds=seconds)
+    # Translators: this comment is too far from its call to count.
+
+    far = _("Far away")
+    return [wait, far, _("Stop"), _("Next"), pgettext("speech", "Stop")]
+"""
+
+
+def code_tree(root: Path) -> Path:
+    (root / "kiosk" / "ui").mkdir(parents=True)
+    (root / "kiosk" / "ui" / "screen.py").write_text(CODE, encoding="utf-8")
+    (root / "tests").mkdir()  # not the kiosk's code: never extracted
+    (root / "tests" / "test_screen.py").write_text('_("Untested")\n', encoding="utf-8")
+    return root
+
+
+def test_a_code_string_without_a_translator_comment_is_an_error_at_its_file_and_line(tmp_path):
+    problems = i18n_tools.check_translator_comments(code_tree(tmp_path), allowed=frozenset())
+    assert [(str(p.path), p.line, p.severity) for p in problems] == [
+        ("kiosk/ui/screen.py", 13, "error"),  # the comment ends two lines above
+        ("kiosk/ui/screen.py", 14, "error"),
+        ("kiosk/ui/screen.py", 14, "error"),
+    ]
+    assert [p.message.split(" has ")[0] for p in problems] == [
+        "'Far away'", "'Next'", "'Stop' (msgctxt 'speech')"]
+    assert str(problems[1]).startswith("kiosk/ui/screen.py:14: 'Next' has no '# Translators:'")
+
+
+def test_the_catalogue_check_reports_code_strings_without_a_translator_comment(tmp_path):
+    problems = i18n_tools.check_all(tmp_path / "locales", project_dir=code_tree(tmp_path))
+    assert [p.line for p in problems] == [13, 14, 14]
+
+
+def test_an_allow_list_entry_that_has_a_comment_now_or_is_gone_is_a_stale_error(tmp_path):
+    allowed = frozenset({(None, "Far away"), (None, "Stop"), (None, "Gone"),
+                         ("speech", "Stop"), (None, "Next")})
+    problems = i18n_tools.check_translator_comments(code_tree(tmp_path), allowed=allowed)
+    assert [(str(p.path), p.message.split(";")[0]) for p in problems] == [
+        ("kiosk/i18n/tools.py", "stale allow-list entry: 'Gone' is no longer in the code"),
+        ("kiosk/i18n/tools.py", "stale allow-list entry: 'Stop' has a translator comment now"),
+    ]
+    source = (paths.PROJECT_DIR / problems[0].path).read_text(encoding="utf-8").splitlines()
+    assert source[problems[0].line - 1].startswith("EXPECTED_MESSAGES_WITHOUT_COMMENTS")
 
 
 def write(path: Path, body: str) -> Path:

@@ -79,15 +79,27 @@ def test_rate_and_language_reach_the_synthesizer():
     assert {(u.language, u.rate, u.volume) for u in synth.spoken} == {("fr", 2.0, 0.8)}
 
 
+class LosesTheFirstSentence(SpySynthesizer):
+    """As when the worker dies mid-sentence: the first request fails, the next are served."""
+
+    def synthesize(self, utterance):
+        if getattr(self, "lost", False):
+            return super().synthesize(utterance)
+        self.lost = True
+        failed: Future = Future()
+        failed.set_exception(SpeechUnavailable("the speech worker stopped"))
+        return failed
+
+
 def test_a_lost_sentence_is_requested_again_once():
-    reader, synth, _clock = make()
+    synth = LosesTheFirstSentence()
+    reader = ReadAloud(synth, RecordingPlayer(clock=ManualClock()))
     reader.start(TEXT, "en")
-    failed: Future = Future()
-    failed.set_exception(SpeechUnavailable("the speech worker stopped"))
-    reader._futures[0] = failed
-    reader.tick()  # notices the loss and asks again (the worker restarts)
+    sentences = len(sentence_spans(TEXT))
+    assert len(synth.spoken) == sentences - 1  # the first was lost
+    reader.tick()  # notices the loss and asks again for it and the rest
     assert word(TEXT, reader.tick()) == "One"
-    assert len(synth.spoken) == 6
+    assert len(synth.spoken) == 2 * sentences - 1 and reader.error is None
 
 
 def test_no_voice_stops_with_a_reason():
