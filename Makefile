@@ -33,7 +33,8 @@ test: setup
 	$(PY) -m pytest
 
 # Speed and memory against the goals (not part of `test`: timings depend on the machine).
-# Prints a table and writes bench.json; `make bench BENCH_ARGS=--readme` also updates README.md.
+# Prints a table and writes bench.json; `make bench BENCH_ARGS=--readme` also updates the table
+# in docs/PERFORMANCE.md.
 bench: setup
 	$(PY) -m benchmarks.run $(BENCH_ARGS)
 

@@ -60,7 +60,7 @@ def samples() -> int:
 
 
 # Milliseconds since the process started at which each stage of the start-up was reached,
-# reported as ``stages`` so the README can say where the time goes.
+# reported as ``stages`` so docs/PERFORMANCE.md can say where the time goes.
 STAGES: dict[str, float] = {}
 
 
@@ -102,7 +102,7 @@ def _watch_first_frame(app, describe) -> dict:
 def run_bare(multisampling: bool = True) -> dict:
     """The reference: Kivy's smallest app, one Label, same window and headless settings as the
     kiosk, drawn as Kivy draws by default (multisampled). ``bare-flat`` is the same app with
-    multisampling off, as the kiosk draws, so the README can show both."""
+    multisampling off, as the kiosk draws, so docs/PERFORMANCE.md can show both."""
     from kiosk.ui import env
 
     env.prepare(headless=True, size=WINDOW, kivy_multisampling=multisampling)
@@ -154,7 +154,7 @@ def run_kiosk() -> dict:
 
     result = _watch_first_frame(app, describe)
     app.run()
-    worker = getattr(app._synthesizer, "pid", None)
+    worker = getattr(app.speech.synthesizer, "pid", None)
     result["worker_pid"] = worker
     return result
 
@@ -180,7 +180,7 @@ def run_visit(languages: list[str] | None = None) -> dict:
     driver = Driver.start(data, synthesizer=synthesizer, player=player)
     app = driver.app
     deadline = time.monotonic() + 15
-    while app.speech._voices is None and time.monotonic() < deadline:
+    while app.speech.voices is None and time.monotonic() < deadline:
         driver.pump(1)
     codes = languages or [lang.code for lang in data.languages]
     spoken = 0

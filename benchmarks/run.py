@@ -1,5 +1,5 @@
 """``make bench``: measure the kiosk against its speed and memory goals, print a table, and
-write ``bench.json``; ``--readme`` also puts the table into README.md.
+write ``bench.json``; ``--readme`` also puts the table into docs/PERFORMANCE.md.
 
 Everything runs headless (SDL ``offscreen``) on the real kiosk. The figures that depend on how
 fast the machine is at that moment are measured side by side with a reference in the same run:
@@ -10,7 +10,7 @@ it is measured in every pair as well, and shown in the details. Each figure is t
 several runs (``--runs`` processes for the UI timings, ``--pairs`` starts).
 
     python -m benchmarks.run [--quick] [--readme] [--json bench.json]
-    python -m benchmarks.run --readme-only          # README table from an existing bench.json
+    python -m benchmarks.run --readme-only          # the table from an existing bench.json
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from importlib import metadata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-README = ROOT / "README.md"
+PERFORMANCE = ROOT / "docs" / "PERFORMANCE.md"  # where the table lives (once README.md)
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 SCHEMA = 1
 
@@ -258,7 +258,8 @@ def readme_block(report: dict) -> str:
             f"per stage, from process start):  \n{stages}\n{END}")
 
 
-def update_readme(report: dict, path: Path = README) -> None:
+def update_readme(report: dict, path: Path = PERFORMANCE) -> None:
+    """Replace the table between the markers in ``path`` (named for the ``--readme`` flag)."""
     text = path.read_text(encoding="utf-8")
     if START not in text or END not in text:
         raise SystemExit(f"bench: {path} has no {START} ... {END} markers")
@@ -309,13 +310,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true",
                         help="one of everything (checks the benchmark works; numbers are rough)")
     parser.add_argument("--json", type=Path, default=ROOT / "bench.json")
-    parser.add_argument("--readme", action="store_true", help="also update README.md's table")
+    parser.add_argument("--readme", action="store_true",
+                        help="also update the table in docs/PERFORMANCE.md (it used to be in "
+                             "README.md; the flag kept its name)")
     parser.add_argument("--readme-only", action="store_true",
-                        help="update README.md from --json without measuring")
+                        help="update docs/PERFORMANCE.md's table from --json without measuring")
     args = parser.parse_args(argv)
     if args.readme_only:
         update_readme(json.loads(args.json.read_text(encoding="utf-8")))
-        print(f"bench: README.md table updated from {args.json}")
+        print(f"bench: docs/PERFORMANCE.md table updated from {args.json}")
         return 0
     if args.quick:
         args.pairs, args.memory_pairs, args.runs = 1, 1, 1
@@ -338,7 +341,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"bench: wrote {args.json}")
     if args.readme:
         update_readme(report)
-        print("bench: README.md table updated")
+        print("bench: docs/PERFORMANCE.md table updated")
     return 0
 
 

@@ -285,7 +285,7 @@ class Bench:
                     self.driver.idle(0.6)
                     time.sleep(0.02)
                     t0 = time.perf_counter()
-                    touch = self.driver._touch(x, y)
+                    touch = self.driver.touch_at(x, y)
                     dispatch_input("begin", touch)
                 self.driver.pump(1)
                 if len(self.player.stops) <= stopped:
@@ -319,14 +319,14 @@ def run(rounds: int, speech_rounds: int, languages: list[str] | None,
     bench = Bench(driver, watch, player, synthesized)
     # The voices are asked for in the background at start; wait for the answer, as a visitor
     # does not press Read aloud in the first second either.
-    bench.pump_until(lambda: driver.app.speech._voices is not None)
+    bench.pump_until(lambda: driver.app.speech.voices is not None)
     codes = languages or [lang.code for lang in data.languages]
     result = {
         "language_switch": bench.language_switch(rounds, codes),
         "page_turn": bench.page_turn(1, page_languages or codes, max_pages),
     }
     result["speech_onset"], result["speech_stop"] = bench.speech(speech_rounds, codes)
-    result["voices"] = sorted(driver.app.speech._voices or [])
+    result["voices"] = sorted(driver.app.speech.voices or [])
     result["vmhwm_kb"] = peak_rss_kb()
     driver.stop()
     synthesizer.close()

@@ -74,7 +74,7 @@ def render_problems(args, languages: list[str] | None) -> list[Problem]:
     env.prepare(headless=True)
     from kiosk.ui.headless.driver import Driver
     from kiosk.ui.headless.fit_audit import misfits
-    from kiosk.ui.headless.snapshot import every_view
+    from kiosk.ui.headless.snapshot import show_every_view
 
     driver = Driver.start(data)
     app = driver.app
@@ -83,22 +83,16 @@ def render_problems(args, languages: list[str] | None) -> list[Problem]:
     for code in codes:
         path = i18n_tools.po_path(data.config.locales_dir, code)
         lines = _line_index(path) if path.exists() else {}
-        app.reset_visit()
-        app.session.language = code
-        app.session.set_text_scale(2.0)
         seen: set[str] = set()
-        for name, where in list(every_view(app)):
-            app.show(where)
-            driver.pump(1)  # let Kivy lay the screen out before measuring it
+        for view in show_every_view(driver, [code], [2.0]):
             for misfit in misfits(app):
                 key = f"{misfit.text}|{misfit.message.split(' at ')[0]}"
                 if key in seen:
                     continue
                 seen.add(key)
                 problems.append(Problem(path, lines.get(misfit.text),
-                                        f"at 200% on {name}: {misfit.text[:40]!r} "
+                                        f"at 200% on {view.name}: {misfit.text[:40]!r} "
                                         f"{misfit.message}"))
-    app.reset_visit()
     return problems
 
 

@@ -77,8 +77,12 @@ def po_path(locales_dir: Path, code: str) -> Path:
 
 MessageKey = tuple[str | None, str]  # (msgctxt, msgid)
 
-_BRACE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_NAME = r"[A-Za-z_][A-Za-z0-9_]*"
+_BRACE = re.compile(rf"\{{({_NAME})\}}")  # {name}, the name as a group
 _PERCENT = re.compile(r"%(?:\([A-Za-z_]+\))?[-#0 +]*\d*(?:\.\d+)?[sdifr%]")
+# One placeholder of either kind, as a group (so ``split`` keeps it); the translator tools use
+# the same pattern.
+PLACEHOLDER = re.compile(rf"(\{{{_NAME}\}}|{_PERCENT.pattern})")
 PSEUDO_LANGUAGE = "en_XA"  # the conventional pseudo-locale code for layout testing
 
 

@@ -28,6 +28,7 @@ from kiosk.fonts.faces import find_font
 from kiosk.fonts.glyphs import missing
 from kiosk.i18n.catalogues import (
     DOMAIN,
+    PLACEHOLDER,
     PSEUDO_LANGUAGE,
     SOURCE_LANGUAGE,
     MessageKey,
@@ -45,13 +46,12 @@ COMMENT_TAGS = ("Translators:",)
 PROJECT = "ccsvi-kiosk"
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
-_FIELDS = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}|%(?:\([A-Za-z_]+\))?[sd]")
 
 
 def _suspicious_copy(msgid: str, msgstr: str) -> bool:
     """An identical translation is suspicious for a phrase, not for a single word (loanwords
     such as "stent") or a string that is only placeholders and punctuation."""
-    return msgstr == msgid and len(_WORD.findall(_FIELDS.sub(" ", msgid))) >= 2
+    return msgstr == msgid and len(_WORD.findall(PLACEHOLDER.sub(" ", msgid))) >= 2
 
 
 def template_path(locales_dir: Path = paths.LOCALES_DIR) -> Path:
@@ -313,13 +313,12 @@ _ACCENTED = str.maketrans(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
     "àƀçđéƒĝĥîĵķļɱñöƥʠŕšŧûṽŵẋýžÀƁÇĐÉƑĜĤÎĴĶĻṀÑÖƤɊŔŠŦÛṼŴẊÝŽ",
 )
-_FIELD = re.compile(r"(\{[A-Za-z_][A-Za-z0-9_]*\}|%(?:\([A-Za-z_]+\))?[sd])")
 
 
 def pseudo_translate(text: str) -> str:
     """Accented, about 40% longer and bracketed, with placeholders left intact."""
-    parts = _FIELD.split(text)
-    accented = "".join(p if _FIELD.fullmatch(p) else p.translate(_ACCENTED) for p in parts)
+    parts = PLACEHOLDER.split(text)
+    accented = "".join(p if PLACEHOLDER.fullmatch(p) else p.translate(_ACCENTED) for p in parts)
     extra = max(1, round(len(text) * 0.4))
     # Padding in short groups, like real words: one long run could never wrap.
     padding = " ".join("~" * min(4, extra - i) for i in range(0, extra, 5))

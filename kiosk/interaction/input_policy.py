@@ -2,9 +2,10 @@
 
 Kivy fires a button on release with no debounce and no protection against a palm resting on
 the glass. The rules here (act on release only, tolerate small slips, ignore a second finger,
-ignore repeats shortly after a press, optional hold time) follow WCAG 2.5.2 and EN 301 549 5.8
-and the MS touch studies in ``shared/research/accessibility.md``. Plain Python with an injected
-clock, so every rule is tested without a display; the UI only feeds it events.
+ignore repeats shortly after a press, optional hold time) follow WCAG 2.5.2, EN 301 549 5.8 and
+touch studies with people with MS and tremor (Chourasia et al., Appl Ergon 2013;44(2):297-302).
+Plain Python with an injected clock, so every rule is tested without a display; the UI only
+feeds it events.
 """
 
 from __future__ import annotations

@@ -36,6 +36,8 @@ def main() -> int:
             request = json.loads(line)
         except ValueError:
             continue
+        if not isinstance(request, dict):
+            continue  # valid JSON but not a request: skipped like a malformed line
         reply: dict = {"id": request.get("id")}
         try:
             if engine is None:

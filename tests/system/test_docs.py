@@ -2,14 +2,17 @@
 
 A conformance row that says "met" is a claim a clinic may rely on, so it must name a test or an
 audit line that really exists; the README's screenshots must be exactly the ones
-``make docs-images`` redraws from the current code; links and the configuration reference must
-not go stale as files and settings change. (The named tests themselves run in ``make test``; this
-module only checks that the names are real, so it stays fast.)
+``make docs-images`` redraws from the current code; links, the settings reference and the
+architecture map must not go stale as files and settings change; the README stays short; and
+nothing points at notes outside the repository, which someone who clones it cannot read. (The
+named tests themselves run in ``make test``; this module only checks that the names are real,
+so it stays fast.)
 """
 
 from __future__ import annotations
 
 import ast
+import inspect
 import re
 import subprocess
 import sys
@@ -17,18 +20,24 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 ACCESSIBILITY = ROOT / "docs" / "ACCESSIBILITY.md"
+ARCHITECTURE = ROOT / "docs" / "ARCHITECTURE.md"
+CONFIGURATION = ROOT / "docs" / "CONFIGURATION.md"
+PERFORMANCE = ROOT / "docs" / "PERFORMANCE.md"
 README = ROOT / "README.md"
+README_MAX_CHARS = 10_000
 STATUSES = {"met", "partly met", "not met", "not applicable"}
 TEST_REF = re.compile(r"`(tests/[\w/]+\.py)::(\w+)(?:\[[^\]`]*\])?`")
 AUDIT_REF = re.compile(r"`audit: ([^`]+)`")
 IMAGE_REF = re.compile(r"!\[[^\]]*\]\(([^)\s]+)\)")
 LINK_REF = re.compile(r"(?<!!)\[[^\]]*\]\(([^)\s#]+)(?:#[^)]*)?\)")
 
-# The clauses and criteria the table must cover (shared/research/accessibility.md, issue 8).
+# The clauses and criteria the table must cover: EN 301 549 V3.2.1 clause 5 (closed
+# functionality) and the WCAG 2.2 success criteria that apply to a kiosk.
 EN_301_549 = ["5.1.2.2", "5.1.3.1", "5.1.3.2", "5.1.3.3", "5.1.3.4", "5.1.3.5", "5.1.3.6",
               "5.1.3.7", "5.1.3.8", "5.1.3.9", "5.1.3.10", "5.1.3.11", "5.1.3.12", "5.1.3.13",
               "5.1.3.14", "5.1.3.15", "5.1.3.16", "5.1.4", "5.1.5", "5.1.6.1", "5.1.6.2", "5.2",
@@ -177,14 +186,93 @@ def setting_keys(mapping: dict, prefix: str = "") -> list[str]:
     return keys
 
 
-def test_the_readme_explains_every_setting():
+def test_the_settings_reference_explains_every_setting():
     shipped = yaml.safe_load((ROOT / "kiosk" / "kiosk.yaml").read_text(encoding="utf-8"))
-    readme = README.read_text(encoding="utf-8")
-    missing = [key for key in setting_keys(shipped) if f"`{key}`" not in readme]
-    assert not missing, f"settings in kiosk/kiosk.yaml missing from README.md: {missing}"
+    keys = setting_keys(shipped)
+    assert len(keys) >= 15
+    explained = []  # the key cell of every table row whose meaning cell is filled in
+    for line in CONFIGURATION.read_text(encoding="utf-8").splitlines():
+        cells = line.strip().strip("|").split("|")
+        if line.startswith("| `") and len(cells) >= 3 and cells[2].strip():
+            explained.append(cells[0])
+    missing = [key for key in keys if not any(f"`{key}`" in cell for cell in explained)]
+    assert not missing, f"in kiosk/kiosk.yaml, no row in docs/CONFIGURATION.md: {missing}"
+    assert "docs/CONFIGURATION.md" in README.read_text(encoding="utf-8")
 
 
-def test_the_readme_keeps_the_benchmark_table_markers():
-    readme = README.read_text(encoding="utf-8")
-    assert readme.count("<!-- bench:start -->") == 1 and readme.count("<!-- bench:end -->") == 1
-    assert readme.index("## Benchmarks") < readme.index("<!-- bench:start -->")
+def test_the_benchmark_table_markers_are_in_the_performance_doc():
+    performance = PERFORMANCE.read_text(encoding="utf-8")
+    assert performance.count("<!-- bench:start -->") == 1
+    assert performance.count("<!-- bench:end -->") == 1
+    assert (performance.index("## Benchmarks") < performance.index("<!-- bench:start -->")
+            < performance.index("<!-- bench:end -->"))
+    assert "<!-- bench:" not in README.read_text(encoding="utf-8")
+
+
+def test_make_bench_readme_rewrites_the_performance_doc(capsys):
+    from benchmarks import run
+
+    assert (run.START, run.END) == ("<!-- bench:start -->", "<!-- bench:end -->")
+    assert inspect.signature(run.update_readme).parameters["path"].default == PERFORMANCE
+    with pytest.raises(SystemExit):
+        run.main(["--help"])
+    options = " ".join(capsys.readouterr().out.split()).split("options:", 1)[1]
+    readme_help = options.split("--readme ", 1)[1].split("--readme-only", 1)[0]
+    assert "docs/PERFORMANCE.md" in readme_help
+
+
+def test_the_readme_stays_short():
+    size = len(README.read_text(encoding="utf-8"))
+    assert size <= README_MAX_CHARS, (
+        f"README.md has {size:,} characters (at most {README_MAX_CHARS:,}): move the detail "
+        "into docs/ and link to it")
+
+
+def outside_references() -> re.Pattern[str]:
+    """References to notes kept outside the repository. Built from pieces, so that this file
+    does not match itself."""
+    issue = "issue"
+    pieces = ["shared" + "/", issue + r" \d", issue + "-level", "tech" + "-notes"]
+    return re.compile("|".join(pieces), re.IGNORECASE)
+
+
+def text_files() -> list[Path]:
+    found = [README]
+    for folder in ("kiosk", "docs", "tests"):
+        found += [path for path in sorted((ROOT / folder).rglob("*"))
+                  if path.is_file() and "__pycache__" not in path.parts
+                  and path.suffix in {".py", ".md", ".yaml", ".yml", ".txt", ".toml", ".cfg"}]
+    return found
+
+
+def test_nothing_points_outside_the_repository():
+    pattern = outside_references()
+    found = [f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+             for path in text_files()
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if pattern.search(line)]
+    assert not found, ("cite the public source (a standard's clause, a paper, an upstream "
+                       "issue such as owner/repo#123) instead:\n" + "\n".join(found))
+
+
+def test_the_outside_reference_check_catches_what_it_should():
+    pattern = outside_references()
+    for bad in ["see " + "shared" + "/research/notes.md", "as " + "Issue" + " 6 says",
+                "the " + "issue" + "-level defaults", "tech" + "-notes 2.6"]:
+        assert pattern.search(bad), bad
+    for good in ["nateshmbhat/pyttsx3#419", "WCAG 2.2 success criterion 2.5.8",
+                 "EN 301 549 clause 5.1.4", "an issue with the jack"]:
+        assert not pattern.search(good), good
+
+
+def test_the_architecture_map_names_every_package_and_top_level_module():
+    text = ARCHITECTURE.read_text(encoding="utf-8")
+    package = ROOT / "kiosk"
+    packages = [f"`{path.parent.relative_to(ROOT).as_posix()}/`"
+                for path in sorted(package.rglob("__init__.py"))
+                if "__pycache__" not in path.parts and path.parent != package]
+    modules = [f"`{path.relative_to(ROOT).as_posix()}`" for path in sorted(package.glob("*.py"))
+               if path.name != "__init__.py"]
+    assert len(packages) >= 13 and len(modules) >= 8
+    missing = [name for name in packages + modules if name not in text]
+    assert not missing, f"not in docs/ARCHITECTURE.md's map: {missing}"

@@ -20,7 +20,7 @@ from kiosk.display.theme import THEMES, contrast_ratio
 from kiosk.ui.headless.driver import Driver
 from kiosk.ui.headless.fit_audit import misfits, window_rect
 from kiosk.ui.headless.kivy_private import wrapped_lines
-from kiosk.ui.headless.snapshot import every_view
+from kiosk.ui.headless.snapshot import show_every_view
 from kiosk.ui.widgets import TextBlock
 
 # The limits, from the standards and studies; deliberately not the layout's own constants,
@@ -118,17 +118,10 @@ def run_audit(driver: Driver, languages: list[str], scales: list[float]) -> Audi
             _low(report.lowest_text_contrast, contrast_ratio(fg, bg), f"{theme.name} {name}")
         for name, (fg, bg) in theme.edge_pairs().items():
             _low(report.lowest_edge_contrast, contrast_ratio(fg, bg), f"{theme.name} {name}")
-    for language in languages:
-        for scale in scales:
-            app.reset_visit()
-            app.session.language = language
-            app.session.set_text_scale(scale)
-            for name, where in list(every_view(app)):
-                app.show(where)
-                driver.pump(1)
-                report.views += 1
-                _audit_view(app, report, f"{language} {round(scale * 100)}% {name}", scale)
-    app.reset_visit()
+    for view in show_every_view(driver, languages, scales):
+        report.views += 1
+        _audit_view(app, report, f"{view.language} {round(view.scale * 100)}% {view.name}",
+                    view.scale)
     return report
 
 

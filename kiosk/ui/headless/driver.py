@@ -94,12 +94,13 @@ class Driver:
         return matches[0]
 
     # Input ------------------------------------------------------------------------------------
-    def _touch(self, x: float, y: float) -> SyntheticTouch:
+    def touch_at(self, x: float, y: float) -> SyntheticTouch:
+        """A new finger at window pixel ``(x, y)``, not yet on the glass."""
         Driver._next_touch_id += 1
         return SyntheticTouch(x, y, Driver._next_touch_id)
 
     def down(self, x: float, y: float) -> SyntheticTouch:
-        touch = self._touch(x, y)
+        touch = self.touch_at(x, y)
         dispatch_input("begin", touch)
         self.pump(1)
         return touch

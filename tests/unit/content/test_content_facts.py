@@ -1,5 +1,6 @@
-"""The explainer says what careful evidence shows, and leaves out what the fact sheet rules out
-(shared/research/ccsvi-facts.md)."""
+"""The explainer says what careful evidence shows (the trials, Cochrane review CD009903, the
+FDA's and NICE's advice, all cited in content/explainer.yaml) and leaves out claims that
+evidence rules out."""
 
 import re
 

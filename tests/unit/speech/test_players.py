@@ -1,14 +1,13 @@
 """The aplay player: started, paused, stopped at once. A stand-in ``aplay`` that sleeps for
-the sound's length takes the place of the sound card this machine lacks."""
+the sound's length takes the place of the sound card this machine lacks. Which player is
+chosen is ``test_factory``'s subject."""
 
 import os
 import time
 
 import pytest
 
-from kiosk.speech import create_player
-from kiosk.speech.players import AplayPlayer, has_sound_device
-from kiosk.speech.recording import RecordingPlayer
+from kiosk.speech.players import AplayPlayer
 
 FAKE_APLAY = """#!/bin/sh
 case "$1" in -l) echo "card 0: Fake [Fake], device 0"; exit 0;; esac
@@ -45,12 +44,3 @@ def test_pause_holds_the_position(fake_aplay, tmp_path):
     time.sleep(0.1)
     assert playback.position_ms() > held
     playback.stop()
-
-
-def test_a_sound_card_is_used_when_there_is_one(fake_aplay):
-    assert has_sound_device() and isinstance(create_player(), AplayPlayer)
-
-
-def test_without_a_sound_card_speech_is_recorded(monkeypatch, tmp_path):
-    monkeypatch.setenv("PATH", str(tmp_path))  # no aplay at all
-    assert not has_sound_device() and isinstance(create_player(), RecordingPlayer)

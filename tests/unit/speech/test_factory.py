@@ -1,0 +1,134 @@
+"""Choosing what speaks and what plays: the real speech worker or the spy; the sound card
+when there is one, else a recording. A stand-in ``aplay`` takes the place of the sound card
+this machine lacks, and notes each file it is asked to play."""
+
+import logging
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from kiosk.speech import create_player, create_synthesizer
+from kiosk.speech.players import AplayPlayer, has_sound_device
+from kiosk.speech.recording import RecordingPlayer
+from kiosk.speech.types import SpeechUnavailable, Utterance
+from kiosk.speech.worker_client import WorkerSynthesizer
+from kiosk.stand_ins import SpySynthesizer
+
+FAKE_APLAY = """#!/bin/sh
+case "$1" in -l) echo "card 0: Fake [Fake], device 0"; exit 0;; esac
+echo "$@" >> "$0.played"
+exec sleep 2
+"""
+
+
+@pytest.fixture
+def fake_aplay(tmp_path, monkeypatch):
+    script = tmp_path / "aplay"
+    script.write_text(FAKE_APLAY)
+    script.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+    return script
+
+
+def played_by(script: Path) -> list[str]:
+    """The arguments each run of the stand-in ``aplay`` was given (it starts at once)."""
+    log = script.with_name("aplay.played")
+    for _ in range(100):
+        if log.exists():
+            break
+        time.sleep(0.02)
+    return log.read_text().splitlines() if log.exists() else []
+
+
+@pytest.fixture
+def worker_synthesizer():
+    made = []
+
+    def create(**options):
+        made.append(create_synthesizer("worker", **options))
+        return made[-1]
+
+    yield create
+    for synthesizer in made:
+        synthesizer.close()
+
+
+def test_a_sound_card_is_used_when_there_is_one(fake_aplay):
+    assert has_sound_device() and isinstance(create_player(), AplayPlayer)
+
+
+def test_without_a_sound_card_speech_is_recorded(monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no aplay at all
+    assert not has_sound_device() and isinstance(create_player(), RecordingPlayer)
+
+
+def test_recording_without_a_sound_card_is_logged_for_staff(monkeypatch, tmp_path, caplog):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with caplog.at_level(logging.WARNING, logger="kiosk.speech.factory"):
+        create_player()
+    assert "no sound device found: speech is recorded, not played" in caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="kiosk.speech.factory"):
+        create_player("recording")  # asked for outright: nothing to warn about
+    assert caplog.text == ""
+
+
+def test_the_recording_player_never_plays_even_with_a_sound_card(fake_aplay, tmp_path):
+    wav = tmp_path / "sentence.wav"
+    card = create_player("sound-card").play(wav, 2000, 0.6)  # the stand-in card does play
+    try:
+        assert played_by(fake_aplay) == [f"-q {wav}"]
+    finally:
+        card.stop()
+    recorder = create_player("recording")
+    assert isinstance(recorder, RecordingPlayer)
+    playback = recorder.play(tmp_path / "other.wav", 1500, 0.4)
+    assert recorder.played == [(tmp_path / "other.wav", 1500, 0.4)]
+    assert not playback.finished  # it follows the clock as if it were heard...
+    time.sleep(0.2)
+    assert played_by(fake_aplay) == [f"-q {wav}"]  # ...but nothing more reached the card
+    assert "recorded, not played" in recorder.description()
+
+
+def test_the_sound_card_can_be_chosen_outright(monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))  # not detected
+    assert isinstance(create_player("sound-card"), AplayPlayer)
+
+
+def test_an_unknown_player_kind_is_refused_naming_the_known_ones():
+    with pytest.raises(ValueError, match=r"'speakers'.*known: auto, sound-card, recording"):
+        create_player("speakers")
+
+
+def test_the_worker_synthesizer_reports_the_real_workers_voices(worker_synthesizer):
+    synthesizer = worker_synthesizer()
+    assert isinstance(synthesizer, WorkerSynthesizer)
+    voices = synthesizer.voices()
+    assert {"en", "fr", "ar", "zh"} <= voices and "tlh" not in voices
+    assert synthesizer.pid is not None  # a worker process answered
+    assert synthesizer.description().startswith("espeak-ng ")
+    heard = synthesizer.synthesize(Utterance("Hello there.", "en")).result(timeout=30)
+    assert heard.duration_ms > 300 and heard.wav.is_file()
+
+
+def test_the_engine_asked_for_is_the_one_the_worker_starts(worker_synthesizer):
+    synthesizer = worker_synthesizer(engine="nonexistent", start_timeout=20)
+    assert synthesizer.voices() == set()  # no such engine: speech is unavailable, no crash
+    with pytest.raises(SpeechUnavailable, match="no speech engine called 'nonexistent'"):
+        synthesizer.synthesize(Utterance("Hello.", "en")).result(timeout=30)
+
+
+def test_the_spy_speaks_nothing_and_says_it_is_a_stand_in():
+    spy = create_synthesizer("spy")
+    assert isinstance(spy, SpySynthesizer)
+    assert "stand-in" in spy.description() and "nothing is spoken" in spy.description()
+    result = spy.synthesize(Utterance("Two words.", "fr")).result(timeout=1)
+    assert result.wav == Path("/dev/null")  # no audio at all
+    assert spy.spoken == [Utterance("Two words.", "fr")]
+
+
+def test_an_unknown_synthesizer_kind_is_refused_naming_the_known_ones():
+    with pytest.raises(ValueError, match=r"'espeak'.*known: worker, spy"):
+        create_synthesizer("espeak")
