@@ -29,7 +29,7 @@ run: setup
 	$(VENV)/bin/ccsvi-kiosk run
 
 test: setup
-	$(VENV)/bin/ruff check kiosk tests
+	$(VENV)/bin/ruff check kiosk tests benchmarks scripts
 	$(PY) -m pytest
 
 # Speed and memory against the goals (not part of `test`: timings depend on the machine).
@@ -39,7 +39,7 @@ bench: setup
 	$(PY) -m benchmarks.run $(BENCH_ARGS)
 
 lint: venv
-	$(VENV)/bin/ruff check kiosk tests
+	$(VENV)/bin/ruff check kiosk tests benchmarks scripts
 	$(VENV)/bin/ruff format --check kiosk tests
 
 check: venv

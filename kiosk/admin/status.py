@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.problems import Problem
 from kiosk.speech.types import voice_covers
 
 log = logging.getLogger(__name__)
@@ -55,7 +56,7 @@ class CheckResult:
         return f"{verdict}, {self.warnings} warning(s), at {when}"
 
 
-WARNING_MARK = ": warning: "  # how ``Problem`` prints a warning
+WARNING_MARK = str(Problem("", None, "", "warning"))  # ": warning: ", as any warning prints it
 
 
 def run_check_command(config_path: Path | None) -> tuple[int, list[str]]:

@@ -49,6 +49,11 @@ class DocumentScreen(KioskScreen):
     _ahead = None  # (what it shows, a body built for the page Next leads to)
     reads_on = False  # keep reading goes on past the last page (the reader: the next topic)
     _shown_highlight = None
+    LAYOUTS_KEPT = 4  # this document, the one Next leads to, and a language switch's worth
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._layouts: dict[tuple, Layout] = {}  # the last LAYOUTS_KEPT pages cut, by input
 
     def document(self) -> Document:
         raise NotImplementedError
@@ -82,7 +87,7 @@ class DocumentScreen(KioskScreen):
 
         key = (document.key, app.session.language, app.sizer, self.area,
                tuple(tuple(block) for block in document.blocks), document.keep_paragraphs)
-        cache = self.__dict__.setdefault("_layouts", {})
+        cache = self._layouts
         if key in cache:
             return cache[key]
         result = Layout(width, available,
@@ -91,8 +96,6 @@ class DocumentScreen(KioskScreen):
             del cache[next(iter(cache))]  # the oldest
         cache[key] = result
         return result
-
-    LAYOUTS_KEPT = 4  # this document, the one Next leads to, and a language switch's worth
 
     def following_document(self) -> Document | None:
         """The document Next opens from the last page, if it is shown on this screen too."""
