@@ -44,24 +44,6 @@ def test_last_page_leads_to_the_next_topic_and_back_returns(ui):
     assert ui.app.session.location.section == sections[0].id
 
 
-def test_escape_and_close_requests_do_not_exit(ui):
-    closed = []
-    Window.bind(on_close=lambda *_: closed.append(True))
-    assert ui.key(27) is True  # Escape is swallowed
-    assert Window.dispatch("on_request_close") is True  # a handler refused to close
-    ui.pump(2)
-    assert not closed
-    assert screen(ui) == "welcome"
-
-
-def test_backspace_goes_back_and_h_opens_help(ui):
-    ui.tap("language:en")
-    ui.key(104, "h")
-    assert screen(ui) == "help"
-    ui.key(8)
-    assert screen(ui) == "topics"
-
-
 def test_help_and_display_are_reachable_from_every_screen(ui):
     positions = {}
     ui.tap("language:en")
@@ -184,24 +166,6 @@ def test_a_visit_leaves_nothing_on_disk_or_in_the_logs(ui, caplog):
     for secret in (section.id, title, page_text[:40], "fr", "1.5", "light"):
         assert secret not in logged.replace(":", " ").split(), (secret, logged)
         assert len(secret) < 4 or secret not in logged, (secret, logged)
-
-
-def test_a_held_key_acts_once_however_long_it_is_held(ui):
-    def key_down(key):
-        Window.dispatch("on_key_down", key, 0, None, [])
-        ui.pump(1)
-
-    key_down(9)  # Tab, then the keyboard's auto-repeat while it stays down
-    first = ui.app.keys.focused_button()
-    assert first is not None
-    for _ in range(30):
-        ui.idle(0.05)
-        key_down(9)
-    assert ui.app.keys.focused_button() is first
-    Window.dispatch("on_key_up", 9, 0)
-    ui.idle(0.2)
-    ui.key(9)  # pressed again: moves on
-    assert ui.app.keys.focused_button() is not first
 
 
 def test_a_screen_that_is_left_lets_go_of_its_widgets_and_comes_back_whole(ui):
