@@ -80,3 +80,16 @@ def test_check_command_does_not_import_kivy():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_no_module_grows_past_400_lines():
+    """A module that long holds more than one concern: split it before it grows further."""
+    long = {str(path.relative_to(PACKAGE.parent)): lines for path in PACKAGE.rglob("*.py")
+            if (lines := len(path.read_text(encoding="utf-8").splitlines())) > 400}
+    assert long == {}
+
+
+def test_the_package_top_level_stays_small():
+    """Packages by concern: a new module belongs in one of them, not beside them."""
+    top = sorted(path.name for path in PACKAGE.glob("*.py"))
+    assert len(top) <= 12, top
