@@ -3,7 +3,6 @@ when there is one, else a recording. A stand-in ``aplay`` takes the place of the
 this machine lacks, and notes each file it is asked to play."""
 
 import logging
-import os
 import time
 from pathlib import Path
 
@@ -15,21 +14,6 @@ from kiosk.speech.recording import RecordingPlayer
 from kiosk.speech.types import SpeechUnavailable, Utterance
 from kiosk.speech.worker_client import WorkerSynthesizer
 from kiosk.stand_ins import SpySynthesizer
-
-FAKE_APLAY = """#!/bin/sh
-case "$1" in -l) echo "card 0: Fake [Fake], device 0"; exit 0;; esac
-echo "$@" >> "$0.played"
-exec sleep 2
-"""
-
-
-@pytest.fixture
-def fake_aplay(tmp_path, monkeypatch):
-    script = tmp_path / "aplay"
-    script.write_text(FAKE_APLAY)
-    script.chmod(0o755)
-    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
-    return script
 
 
 def played_by(script: Path) -> list[str]:

@@ -2,26 +2,9 @@
 the sound's length takes the place of the sound card this machine lacks. Which player is
 chosen is ``test_factory``'s subject."""
 
-import os
 import time
 
-import pytest
-
 from kiosk.speech.players import AplayPlayer
-
-FAKE_APLAY = """#!/bin/sh
-case "$1" in -l) echo "card 0: Fake [Fake], device 0"; exit 0;; esac
-exec sleep 2
-"""
-
-
-@pytest.fixture
-def fake_aplay(tmp_path, monkeypatch):
-    script = tmp_path / "aplay"
-    script.write_text(FAKE_APLAY)
-    script.chmod(0o755)
-    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
-    return script
 
 
 def test_stop_silences_at_once(fake_aplay, tmp_path):
