@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.problems import Problem
-from kiosk.speech.types import voice_covers
+from kiosk.speech.defaults import voice_covers
 
 log = logging.getLogger(__name__)
 

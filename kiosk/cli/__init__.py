@@ -19,7 +19,7 @@ from pathlib import Path
 from kiosk import __version__
 from kiosk.i18n.catalogues import PSEUDO_LANGUAGE
 from kiosk.problems import InputError
-from kiosk.speech.types import DEFAULT_RATE, DEFAULT_VOLUME
+from kiosk.speech.defaults import DEFAULT_RATE, DEFAULT_VOLUME
 
 EXIT_PROBLEMS, EXIT_BAD_INPUT, EXIT_NO_DISPLAY = 1, 2, 3
 

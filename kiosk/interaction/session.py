@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 
-from kiosk.speech.types import DEFAULT_RATE, DEFAULT_VOLUME
+from kiosk.speech.defaults import DEFAULT_RATE, DEFAULT_VOLUME
 
 # Text size steps offered on the display-settings screen: 100% to 200% (WCAG 1.4.4).
 TEXT_SCALES: tuple[float, ...] = (1.0, 1.25, 1.5, 1.75, 2.0)

@@ -13,15 +13,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
-WORDS_PER_MINUTE = 150  # the default pace at rate 1.0, for English (about 150 wpm)
-DEFAULT_RATE = 1.0  # 1.0 = the default pace; 0.5 to 2.0
-DEFAULT_VOLUME = 0.6  # 0..1: loud enough near the kiosk, not across the waiting room
-
-
-def voice_covers(voices: set[str] | frozenset[str], language: str) -> bool:
-    """Whether ``voices`` (language codes such as "fr" or "zh") can speak ``language``, which
-    may carry a region or script ("zh_Hans" is spoken by a "zh" voice)."""
-    return language in voices or language.split("_")[0] in voices
+from kiosk.speech.defaults import DEFAULT_RATE, DEFAULT_VOLUME, voice_covers
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,8 @@ import os
 import sys
 from pathlib import Path
 
+from kiosk.speech.defaults import DEFAULT_RATE, DEFAULT_VOLUME
 from kiosk.speech.engines import create_engine
-from kiosk.speech.types import DEFAULT_RATE, DEFAULT_VOLUME
 
 
 def main() -> int:

@@ -11,15 +11,19 @@ import threading
 import pytest
 from kivy.clock import Clock
 
-from kiosk.ui.headless.monkey import Monkey, SoakResult, measure_growth
+from kiosk.ui.headless.monkey.actions import Monkey
+from kiosk.ui.headless.monkey.result import SoakResult, measure_growth
 
 
 def monkey(*args, tmp_path):
     tmp_path.mkdir(parents=True, exist_ok=True)
     out = tmp_path / "soak.json"
+    # As `make soak` runs it: without the Kivy settings this test process has made, so a Kivy
+    # import before the soak sets Kivy up would show (Kivy would read the soak's arguments).
+    clean = {name: value for name, value in os.environ.items() if not name.startswith("KIVY_")}
     result = subprocess.run([sys.executable, "-m", "kiosk.ui.headless.monkey", "--json", str(out),
                              "--speech", "recording", *args],
-                            capture_output=True, text=True, timeout=1800)
+                            capture_output=True, text=True, timeout=1800, env=clean)
     return result, (json.loads(out.read_text()) if out.exists() else None)
 
 

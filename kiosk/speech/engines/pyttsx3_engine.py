@@ -18,8 +18,8 @@ import subprocess
 import wave
 from pathlib import Path
 
+from kiosk.speech.defaults import WORDS_PER_MINUTE
 from kiosk.speech.engines import Engine, EngineOutput
-from kiosk.speech.types import WORDS_PER_MINUTE
 
 # Kiosk language -> engine language tag, where they differ or a variant is preferred.
 _PREFERRED = {"zh": "cmn", "pt": "pt-br", "en": "en-gb", "fr": "fr-fr"}

@@ -10,12 +10,11 @@ memory between visitors did not grow (``result.measure_growth``).
 
     python -m kiosk.ui.headless.monkey --actions 20000 [--seed S] [--speech worker|recording]
 
-Modules: ``visitor`` (input primitives), ``actions`` (the random actions and the run loop),
-``result`` (the verdict), ``error_watch`` and ``__main__`` (the command line).
+Modules: ``visitor`` (input primitives), ``actions`` (``Monkey``: the random actions and the
+run loop), ``result`` (``SoakResult``, the verdict), ``error_watch`` and ``__main__`` (the command
+line). This package imports none of them itself: ``python -m`` runs this file first, and Kivy
+must not be imported before ``kiosk.ui.env.prepare`` (it would read the soak's arguments as its
+own).
 """
 
-from kiosk.ui.headless.monkey.actions import VISITOR_EVERY, Monkey
-from kiosk.ui.headless.monkey.error_watch import ErrorWatch
-from kiosk.ui.headless.monkey.result import SoakResult, measure_growth
-
-__all__ = ["VISITOR_EVERY", "ErrorWatch", "Monkey", "SoakResult", "measure_growth"]
+__all__ = ["actions", "error_watch", "result", "visitor"]

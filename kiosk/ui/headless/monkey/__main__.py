@@ -10,9 +10,9 @@ import random
 import sys
 from pathlib import Path
 
-from kiosk.ui.headless.monkey.actions import Monkey
 from kiosk.ui.headless.monkey.result import HISTORY
-from kiosk.ui.headless.monkey.visitor import PIN
+
+PIN = "2468"  # the staff PIN the monkey's kiosk is given, so it can reach the staff screen
 
 
 def start_kiosk(speech: str, config: Path | None = None):
@@ -56,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
           f"(replay: python -m kiosk.ui.headless.monkey --seed {seed} --actions {args.actions} "
           f"--speech {args.speech})", flush=True)
     driver = start_kiosk(args.speech, args.config)
+    from kiosk.ui.headless.monkey.actions import Monkey  # Kivy is set up by now
+
     monkey = Monkey(driver, seed, pin=PIN)
     result = monkey.run(args.actions, args.warmup,
                         echo=lambda line: print(line, flush=True))

@@ -18,7 +18,6 @@ KEYS: dict[str, tuple[int, str | None]] = {
         ("Space", "spacebar", " "), ("Backspace", "backspace", None), ("h", "h", "h"),
         ("Escape", "escape", None))
 }
-PIN = "2468"  # the staff PIN the monkey's kiosk is given, so it can reach the staff screen
 GUIDE_EVERY = 50  # a guided walk to an unvisited screen this often, until all are seen
 
 

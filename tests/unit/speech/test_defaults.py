@@ -1,7 +1,8 @@
-"""What every speech layer shares: the defaults and the one voice-coverage rule."""
+"""The defaults a visit and an utterance share, and the one voice-coverage rule."""
 
 from kiosk.interaction.session import SpeechSettings
-from kiosk.speech.types import DEFAULT_RATE, DEFAULT_VOLUME, Utterance, voice_covers
+from kiosk.speech.defaults import DEFAULT_RATE, DEFAULT_VOLUME, voice_covers
+from kiosk.speech.types import Utterance
 
 
 def test_a_voice_covers_its_language_with_any_region_or_script():
