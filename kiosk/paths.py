@@ -12,3 +12,4 @@ PROJECT_DIR = PACKAGE_DIR.parent
 DEFAULT_CONFIG = PACKAGE_DIR / "kiosk.yaml"
 CONTENT_DIR = PROJECT_DIR / "content"
 LOCALES_DIR = PROJECT_DIR / "locales"
+BLANK_FONT = PACKAGE_DIR / "ui" / "blank.ttf"  # shipped; made by kiosk.fonts.blank_font

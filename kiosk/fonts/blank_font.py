@@ -12,9 +12,10 @@ byte, so the test can check the shipped file is exactly this. Plain Python, no K
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
-SHIPPED = Path(__file__).parents[1] / "ui" / "blank.ttf"  # what the UI loads
+from kiosk import paths
+
+SHIPPED = paths.BLANK_FONT  # what the UI loads
 # Fixed timestamps (seconds since 1904, the TrueType epoch) keep the file reproducible.
 _TIMESTAMP = 3_786_825_600  # 2024-01-01
 

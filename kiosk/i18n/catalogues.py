@@ -121,6 +121,14 @@ def check_po_syntax(data: bytes) -> None:
             raise PoFileError(reason, None, line, index)  # Babel's lines count from 0
 
 
+def _without_notes(data: bytes) -> bytes:
+    """The catalogue without the translators' notes and source references (``#.``, ``#:``),
+    which the kiosk never shows: about half the lines, and half the reading time at start.
+    Each becomes an empty line, so a problem is still reported at its own line."""
+    return b"\n".join(b"" if line.lstrip().startswith((b"#.", b"#:")) else line
+                       for line in data.split(b"\n"))
+
+
 def read_catalogue(path: Path) -> dict[MessageKey, str]:
     """The usable translations in one ``.po``; raises ``PoFileError``/``OSError`` if unreadable.
 
@@ -129,7 +137,7 @@ def read_catalogue(path: Path) -> dict[MessageKey, str]:
     """
     data = path.read_bytes()
     check_po_syntax(data)
-    catalog = read_po(io.BytesIO(data), abort_invalid=True)
+    catalog = read_po(io.BytesIO(_without_notes(data)), abort_invalid=True)
     table: dict[MessageKey, str] = {}
     for message in catalog:
         if not message.id or message.fuzzy:

@@ -20,7 +20,6 @@ import threading
 from concurrent.futures import Future
 from pathlib import Path
 
-from kiosk.speech.engines import engine_class
 from kiosk.speech.types import SpeechUnavailable, Synthesis, Synthesizer, Utterance, WordTiming
 
 log = logging.getLogger(__name__)
@@ -127,6 +126,8 @@ class WorkerSynthesizer(Synthesizer):
         return self._languages
 
     def description(self) -> str:
+        from kiosk.speech.engines import engine_class  # the engine runs in the worker, not here
+
         return engine_class(self.engine).describe()
 
     def synthesize(self, utterance: Utterance) -> Future[Synthesis]:

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from kivy.core.text import Label as CoreLabel
 
-from kiosk.fonts.blank_font import SHIPPED
+from kiosk import paths
 
-BLANK_FONT = SHIPPED  # made by kiosk.fonts.blank_font
+BLANK_FONT = paths.BLANK_FONT
 KIVY_OPEN_FONTS = 64  # the limit in kivy/core/text/_text_sdl2.pyx (Kivy 2.3)
 _OFFSETS = itertools.cycle((1.25, 1.75))  # sizes 1.25, 2.25, ... then 1.75, 2.75, ...
 
