@@ -11,6 +11,7 @@ measuring function comes from the UI.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -20,10 +21,65 @@ from bidi.algorithm import get_display
 Measure = Callable[[str], float]
 
 
+LRM, RLM = "\u200e", "\u200f"  # strong left-to-right and right-to-left marks; draw nothing
+_OPENERS = {"(": ")", "[": "]", "{": "}"}
+_CLOSERS = {closer: opener for opener, closer in _OPENERS.items()}
+
+
 @lru_cache(maxsize=4096)
 def visual(line: str) -> str:
     """One logical line in display order, with joined Arabic letter forms."""
-    return get_display(arabic_reshaper.reshape(line), base_dir="R")
+    marked = line
+    for index, mark in sorted(_bracket_marks(line), reverse=True):
+        marked = marked[:index] + mark + marked[index:]
+    shown = get_display(arabic_reshaper.reshape(marked), base_dir="R")
+    return shown.replace(LRM, "").replace(RLM, "") if marked != line else shown
+
+
+def _bracket_marks(line: str) -> list[tuple[int, str]]:
+    """Where to put a directional mark, so that python-bidi orders bracket pairs as the
+    bidirectional algorithm's rule N0 does (Unicode Standard Annex #9, paired brackets).
+
+    python-bidi's algorithm predates N0: it sent the ")" of "(PREMiSe)." or "Neurology 80(4)"
+    to the far end of the line, away from its "(". A mark on each side of a pair, of the
+    direction N0 gives the pair, makes the older rules reach the same order; the marks are taken
+    out of the result again.
+    """
+    strong: list[str | None] = []
+    last = "R"  # the paragraph is right to left
+    for char in line:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("L", "R", "AL"):
+            last = "L" if kind == "L" else "R"
+            strong.append(last)
+        elif kind in ("EN", "AN"):  # numbers: left to right after Latin letters (rule W7)
+            strong.append("L" if kind == "EN" and last == "L" else "R")
+        else:
+            strong.append(None)
+    pairs, open_brackets = [], []
+    for index, char in enumerate(line):
+        if char in _OPENERS:
+            open_brackets.append((char, index))
+        elif char in _CLOSERS:
+            for depth in range(len(open_brackets) - 1, -1, -1):
+                if open_brackets[depth][0] == _CLOSERS[char]:
+                    pairs.append((open_brackets[depth][1], index))
+                    del open_brackets[depth:]
+                    break
+    marks = []
+    for start, end in sorted(pairs):  # in the order of their opening brackets, as N0 asks
+        inside = set(strong[start + 1:end])
+        if "R" in inside:
+            direction = "R"
+        elif "L" in inside:
+            before = next((s for s in reversed(strong[:start]) if s), "R")
+            direction = "L" if before == "L" else "R"
+        else:
+            continue  # nothing strong inside: the pair takes the direction of its neighbours
+        strong[start] = strong[end] = direction
+        mark = LRM if direction == "L" else RLM
+        marks += [(start, mark), (end + 1, mark)]
+    return marks
 
 
 def wrap_ranges(text: str, width: float, measure: Measure) -> list[tuple[int, int]]:

@@ -55,6 +55,24 @@ def test_latin_text_on_a_right_to_left_line_keeps_its_reading_order():
         assert visual(line) == line
 
 
+def test_brackets_round_latin_text_stay_paired_on_a_right_to_left_line():
+    """English citations are shown as published on the Arabic sources screen, a line at a
+    time. The Unicode Bidirectional Algorithm (rule N0, as FriBidi applies it) keeps a bracket
+    pair round Latin text with that text; the full stop that ends the line goes to its left."""
+    assert visual("venous angioplasty in MS (PREMiSe).") == ".venous angioplasty in MS (PREMiSe)"
+    assert visual("انظر NICE (UK).") == f".NICE (UK) {visual('انظر')}"
+    assert visual("Psychiatry 80(4):392-399 (online 2008),") == (
+        ",Psychiatry 80(4):392-399 (online 2008)")
+
+
+def test_brackets_in_arabic_text_are_still_mirrored_and_no_mark_is_left_behind():
+    for line in ("التصلب المتعدد (MS)", "(التصلب المتعدد)", "NICE (UK) انظر [1]"):
+        shown = visual(line)
+        assert "\u200e" not in shown
+        assert shown.count("(") == line.count("(") and shown.count(")") == line.count(")")
+    assert "(MS)" in visual("التصلب المتعدد (MS)")
+
+
 def test_lines_are_broken_on_the_logical_text_and_never_wider_than_asked():
     text = ("الأوردة في الرقبة تحمل الدم إلى القلب ويعتقد البعض أن ضيقها يسبب مرض "
             "التصلب المتعدد")
