@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.screenmanager import Screen
+from kivy.uix.widget import Widget
 
 from kiosk.display import sizes
 from kiosk.ui.measure import kivy_line_height, text_height
@@ -50,6 +51,23 @@ class KioskScreen(Screen):
     def area(self) -> tuple[float, float]:
         """Width and height this screen has (from the window, so valid before layout)."""
         return self.app.screen_area()
+
+    def form(self, title: str, sections: list[tuple[str, object]], done) -> None:
+        """A settings screen: the title, then each section's heading and its row of choices,
+        then ``done`` at the bottom edge. With long translations at 200%, the Done row and
+        then the headings give way first (``fit``), so the title never slides under the top
+        bar and every choice stays."""
+        col = self.column()
+        items: list[tuple[object, bool]] = [
+            (self.text(title, sizes.HEADING_FONT_MM, bold=True, line_height=1.2), False)]
+        for heading, row in sections:
+            if heading:
+                items.append((self.text(heading, sizes.BODY_FONT_MM, line_height=1.2), True))
+            items.append((row, False))
+        items += [(Widget(), False),  # pushes Done to the bottom edge
+                  (self.row([Widget(), done], size_hint_y=None, height=done.height), True)]
+        self.fit(col, items)
+        self.add_widget(col)
 
     # Helpers ----------------------------------------------------------------------------------
     def fit(self, col: BoxLayout, items: list[tuple[object, bool]]) -> None:

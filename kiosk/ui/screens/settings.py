@@ -6,9 +6,6 @@ one carries a check mark and a thick edge, so the choice is never shown by colou
 
 from __future__ import annotations
 
-from kivy.uix.widget import Widget
-
-from kiosk.display import sizes
 from kiosk.display.theme import THEMES
 from kiosk.i18n.catalogues import N_, _
 from kiosk.interaction.session import TEXT_SCALES
@@ -29,7 +26,6 @@ class SettingsScreen(KioskScreen):
         # the audio guide speaks it. Use the same word as Display in the top bar.
         self.title_text = _("Display")
         self.clear_widgets()
-        col = self.column()
         # Translators: the text size buttons on the display screen, "100%" to "200%";
         # {percent} is a whole number. Keep {percent} and write the percent sign as
         # your language does (e.g. "150 %" or "%150"). Also used for loudness.
@@ -44,20 +40,11 @@ class SettingsScreen(KioskScreen):
         # and goes back to where the visitor was. Short: one word if possible. The
         # audio guide speaks it.
         done = self.button(_("Done"), "done", app.go_back, primary=True, icon="next")
-        # With long translations at 200%, "Done" (the same as Back in the top bar) and then
-        # the subtitles give way, so the title never slides under the top bar.
-        self.fit(col, [
-            (self.text(self.title_text, sizes.HEADING_FONT_MM, bold=True, line_height=1.2),
-             False),
+        self.form(self.title_text, [
             # Translators: on the display screen, the heading above the text size buttons
             # (100% to 200%).
-            (self.text(_("Text size"), sizes.BODY_FONT_MM, line_height=1.2), True),
-            (sizes_row, False),
+            (_("Text size"), sizes_row),
             # Translators: on the display screen, the heading above the two colour buttons
             # ("White text on black", "Black text on white").
-            (self.text(_("Colours"), sizes.BODY_FONT_MM, line_height=1.2), True),
-            (themes_row, False),
-            (Widget(), False),  # pushes Done to the bottom edge
-            (self.row([Widget(), done], size_hint_y=None, height=done.height), True),
-        ])
-        self.add_widget(col)
+            (_("Colours"), themes_row),
+        ], done)

@@ -3,9 +3,6 @@ next page. All return to their defaults when the visit ends."""
 
 from __future__ import annotations
 
-from kivy.uix.widget import Widget
-
-from kiosk.display import sizes
 from kiosk.i18n.catalogues import _
 from kiosk.interaction.session import SPEECH_RATES, VOLUMES
 from kiosk.ui.screens.base import KioskScreen
@@ -18,7 +15,6 @@ class VoiceScreen(KioskScreen):
         # Translators: the title of the speech settings screen.
         self.title_text = _("Voice")
         self.clear_widgets()
-        col = self.column()
         # Translators: speed buttons, e.g. "1.5×" (times the normal speed).
         speeds = self.choices([(_("{rate}×").format(rate=f"{rate:g}"), f"rate:{rate}",
                                 lambda r=rate: app.set_speech(rate=r), rate == settings.rate)
@@ -41,20 +37,13 @@ class VoiceScreen(KioskScreen):
         # Translators: the big button at the bottom of the voice screen; closes it and
         # goes back to the page. Short: one word if possible. Spoken by the guide.
         done = self.button(_("Done"), "done", app.go_back, primary=True, icon="next")
-        self.fit(col, [
-            (self.text(self.title_text, sizes.HEADING_FONT_MM, bold=True, line_height=1.2),
-             False),
+        self.form(self.title_text, [
             # Translators: on the voice screen, the heading above the buttons for the
             # speed of the reading voice (0.5× to 2×): how fast it speaks, not how fast
             # pages turn.
-            (self.text(_("Speed"), sizes.BODY_FONT_MM, line_height=1.2), True),
-            (speeds, False),
+            (_("Speed"), speeds),
             # Translators: on the voice screen, the heading above the volume buttons of
             # the reading voice (20% to 100%).
-            (self.text(_("Loudness"), sizes.BODY_FONT_MM, line_height=1.2), True),
-            (volumes, False),
-            (keep, False),
-            (Widget(), False),
-            (self.row([Widget(), done], size_hint_y=None, height=done.height), True),
-        ])
-        self.add_widget(col)
+            (_("Loudness"), volumes),
+            ("", keep),
+        ], done)
