@@ -140,8 +140,8 @@ class KioskApp(App):
         layout.add_widget(self.topbar)
         layout.add_widget(self.manager)
         # No background shape: the window is cleared to the theme's background every frame
-        # (``Window.clearcolor``), and a full-screen rectangle over it cost a software-rendered
-        # frame about 30 ms (80 -> 48 ms) for the same pixels.
+        # (``Window.clearcolor``); a full-screen rectangle over it made every software-rendered
+        # frame much slower for the same pixels (docs/PERFORMANCE.md).
         root.add_widget(layout)
         Window.bind(on_motion=self.admin_gate.on_motion)  # sees touches before any widget
         Window.bind(on_request_close=self._refuse_close, on_key_down=self.keys.on_key_down,

@@ -131,10 +131,9 @@ class Pyttsx3Engine(Engine):
             duration_ms, audible = _audio(out)
             if duration_ms and (audible or attempt):
                 break
-            # Now and then (about one new engine in ten, under load) pyttsx3 2.99 returns from
-            # runAndWait with no file, an empty one, or (seen once, in CI) one of pure silence:
-            # once more, with the same text and file. Silence twice is what the text sounds
-            # like (punctuation alone, say) and is kept.
+            # Now and then, under load, pyttsx3 2.99 returns from runAndWait with no file, an
+            # empty one, or one of pure silence: once more, with the same text and file.
+            # Silence twice is what the text sounds like (punctuation alone, say) and is kept.
         else:
             raise RuntimeError(f"the speech engine wrote no audio to {out.name}")
         if self._espeak:
