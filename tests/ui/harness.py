@@ -1,5 +1,9 @@
-"""The one place where tests reach into the running kiosk beyond its public methods, and the
-geometry checks the UI tests share (NVDA keeps such reaches in one test harness, too)."""
+"""The kiosk the UI and system tests share, and the geometry checks they share.
+
+Tests drive the kiosk through its public methods (``driver.idle`` then ``app.check_idle`` for
+idle time, ``speech.use_synthesizer`` and ``wait_for_voices`` for voices, ``admin_gate.lockout``
+for wrong PINs); if a test ever has to set something private, it belongs here, in one place, as
+NVDA keeps such reaches in one test harness."""
 
 from __future__ import annotations
 
