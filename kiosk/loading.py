@@ -8,7 +8,8 @@ a broken catalogue or a missing font only hides that one language.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kiosk.config import KioskConfig, load_config
@@ -48,9 +49,17 @@ class KioskData:
         return self.fonts[self.language(code).script]
 
 
-def load_kiosk(config_path: Path | None, today: dt.date | None = None) -> KioskData:
-    """Load config, content, catalogues and fonts; ``InputError`` if the kiosk cannot start."""
+def load_kiosk(config_path: Path | None, today: dt.date | None = None,
+               preview: Sequence[str] = ()) -> KioskData:
+    """Load config, content, catalogues and fonts; ``InputError`` if the kiosk cannot start.
+
+    ``preview``: languages to offer as well if they have a catalogue, so a translator can check,
+    see and hear a new language before the clinic's config lists it (nothing is written)."""
     config = load_config(config_path)
+    extra = [code for code in preview if code not in config.languages
+             and po_path(config.locales_dir, code).exists()]
+    if extra:
+        config = replace(config, languages=(*config.languages, *extra))
     content, content_problems = check_content(config.content_dir, today)
     if content is None:
         raise InputError([p for p in content_problems if p.severity == "error"])
@@ -119,6 +128,4 @@ def _full_face_if_needed(font: FontChoice, text: str, source: Path,
 
 
 def _with_default_language(config: KioskConfig, code: str) -> KioskConfig:
-    from dataclasses import replace
-
     return replace(config, default_language=code)

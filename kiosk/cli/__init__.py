@@ -156,13 +156,14 @@ def main(argv: list[str] | None = None) -> int:
     return cmd_run(config_arg, windowed=getattr(args, "windowed", False))
 
 
-def load_or_explain(config_arg: str | None):
-    """Load everything, or print one line and return None (the kiosk refuses to start)."""
+def load_or_explain(config_arg: str | None, preview: list[str] | None = None):
+    """Load everything, or print one line and return None (the kiosk refuses to start).
+    ``preview``: languages with a catalogue to show even if the config does not list them."""
     from kiosk.config import config_path_from
     from kiosk.loading import load_kiosk
 
     try:
-        data = load_kiosk(config_path_from(config_arg))
+        data = load_kiosk(config_path_from(config_arg), preview=preview or ())
     except InputError as exc:
         first = exc.problems[0] if exc.problems else "cannot start"
         more = len(exc.problems) - 1

@@ -10,8 +10,16 @@ def cmd_audit(args) -> int:
 
     from kiosk.interaction.session import TEXT_SCALES
 
-    data = load_or_explain(args.config)
+    data = load_or_explain(args.config, preview=args.lang)
     if data is None:
+        return EXIT_BAD_INPUT
+    offered = [lang.code for lang in data.languages]
+    unknown = [code for code in args.lang or () if code not in offered]
+    if unknown:
+        import sys
+
+        print(f"ccsvi-kiosk: language(s) not offered and without a usable catalogue: "
+              f"{', '.join(unknown)} (offered: {', '.join(offered)})", file=sys.stderr)
         return EXIT_BAD_INPUT
     if args.screen_mm:
         from dataclasses import replace
@@ -22,10 +30,12 @@ def cmd_audit(args) -> int:
     from kiosk.ui import env
 
     env.prepare(headless=True, size=args.size)
+    from kiosk.speech import create_synthesizer
     from kiosk.ui.headless.audit import run_audit
     from kiosk.ui.headless.driver import Driver
 
-    driver = Driver.start(data)
+    # Speaks nothing, but knows the engine's real languages, so speech buttons are drawn.
+    driver = Driver.start(data, synthesizer=create_synthesizer("spy", voices="engine"))
     report = run_audit(driver, args.lang or [lang.code for lang in data.languages],
                        args.text_scale or list(TEXT_SCALES))
     failures = report.failures()

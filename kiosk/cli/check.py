@@ -25,7 +25,12 @@ def run_checks(config_path: Path | None, today: dt.date | None = None) -> list[P
     broken = {str(p.path) for p in data.problems}  # already reported as not parsing
     catalogue_problems = [p for p in check_all(data.config.locales_dir)
                           if str(p.path) not in broken]
-    return (data.problems + check_readability(data.content) + catalogue_problems
+    from kiosk.content.reading_level import check_translations  # pyphen: only for `check`
+
+    harder = check_translations(data.content, data.catalogues,
+                                [(lang.code, lang.english_name) for lang in data.languages],
+                                data.config.locales_dir)
+    return (data.problems + check_readability(data.content) + harder + catalogue_problems
             + check_speech(data))
 
 

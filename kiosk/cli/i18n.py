@@ -24,8 +24,8 @@ def run_step(args) -> int:
         print(f"wrote {len([m for m in catalog if m.id])} messages to {path}")
         return 0
     if args.step == "update":
-        for path in i18n_tools.update(locales, args.init):
-            print(f"updated {path}")
+        for path, change in i18n_tools.update(locales, args.init):
+            print(f"{change} {path}")
         return 0
     if args.step == "compile":
         written, problems = i18n_tools.compile_all(locales)
@@ -37,12 +37,15 @@ def run_step(args) -> int:
         stats = i18n_tools.stats(locales)
         if args.json:
             print(json.dumps({code: {"percent": round(s.percent, 1), "translated": s.translated,
-                                     "fuzzy": s.fuzzy, "total": s.total}
+                                     "fuzzy": s.fuzzy, "total": s.total,
+                                     "reading_level": s.reading and s.reading.as_json()}
                               for code, s in stats.items()}, indent=2))
         else:
             for code, s in stats.items():
                 print(f"{code:8} {s.percent:5.1f}%  {s.translated}/{s.total} translated, "
                       f"{s.fuzzy} fuzzy")
+                if s.reading:
+                    print(f"{'':8} reading level: {s.reading.summary()}")
         return 0
     if args.step == "pseudo":
         print(f"wrote {i18n_tools.pseudo(locales)}")
@@ -70,17 +73,25 @@ def render_problems(args, languages: list[str] | None) -> list[Problem]:
     from kiosk.loading import load_kiosk
     from kiosk.ui import env
 
-    data = load_kiosk(config_path_from(args.config))
+    data = load_kiosk(config_path_from(args.config), preview=languages or ())
     env.prepare(headless=True)
+    from kiosk.speech import create_synthesizer
     from kiosk.ui.headless.driver import Driver
     from kiosk.ui.headless.fit_audit import misfits
     from kiosk.ui.headless.snapshot import show_every_view
 
-    driver = Driver.start(data)
+    # Speaks nothing, but knows the engine's real languages, so speech buttons are drawn.
+    driver = Driver.start(data, synthesizer=create_synthesizer("spy", voices="engine"))
     app = driver.app
-    codes = languages or [lang.code for lang in data.languages]
+    offered = [lang.code for lang in data.languages]
+    codes = languages or offered
     problems: list[Problem] = []
     for code in codes:
+        if code not in offered:  # no catalogue, or one that cannot be shown
+            problems.append(Problem(i18n_tools.po_path(data.config.locales_dir, code), None,
+                                    f"{code!r} cannot be shown: no usable catalogue (run "
+                                    f"'ccsvi-kiosk i18n update --init {code}')"))
+            continue
         path = i18n_tools.po_path(data.config.locales_dir, code)
         lines = _line_index(path) if path.exists() else {}
         seen: set[str] = set()

@@ -8,14 +8,15 @@ from kiosk.cli import EXIT_BAD_INPUT, load_or_explain
 
 
 def cmd_snapshot(args) -> int:
-    data = load_or_explain(args.config)
+    data = load_or_explain(args.config, preview=args.lang)
     if data is None:
         return EXIT_BAD_INPUT
     offered = [lang.code for lang in data.languages]
     languages = args.lang or offered
     unknown = [code for code in languages if code not in offered]
     if unknown:
-        print(f"ccsvi-kiosk: language(s) not offered: {', '.join(unknown)} "
+        print(f"ccsvi-kiosk: language(s) not offered and without a usable catalogue in "
+              f"{data.config.locales_dir}: {', '.join(unknown)} "
               f"(offered: {', '.join(offered)})", file=sys.stderr)
         return EXIT_BAD_INPUT
     from kiosk.display.theme import THEMES
@@ -33,10 +34,12 @@ def cmd_snapshot(args) -> int:
     from kiosk.ui import env
 
     env.prepare(headless=True, size=args.size)
+    from kiosk.speech import create_synthesizer
     from kiosk.ui.headless.driver import Driver
     from kiosk.ui.headless.snapshot import take_snapshots
 
-    driver = Driver.start(data)
+    # Speaks nothing, but knows the engine's real languages, so speech buttons are drawn.
+    driver = Driver.start(data, synthesizer=create_synthesizer("spy", voices="engine"))
     written = take_snapshots(driver, args.out, languages, scales, themes)
     print(f"ccsvi-kiosk: wrote {len(written)} screenshots to {args.out}")
     return 0

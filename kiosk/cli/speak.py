@@ -25,7 +25,7 @@ def run(args) -> int:
     from kiosk.loading import load_kiosk
 
     try:
-        data = load_kiosk(config_path_from(args.config))
+        data = load_kiosk(config_path_from(args.config), preview=[args.lang])
         section = data.content.section(args.section or data.content.sections[0].id)
     except InputError as exc:
         print(f"ccsvi-kiosk: {exc.problems[0]}", file=sys.stderr)
@@ -39,7 +39,9 @@ def run(args) -> int:
               file=sys.stderr)
         return 2
     if args.lang not in [lang.code for lang in data.languages]:
-        print(f"ccsvi-kiosk: language {args.lang!r} is not offered", file=sys.stderr)
+        print(f"ccsvi-kiosk: language {args.lang!r} is not offered and has no usable catalogue"
+              f" in {data.config.locales_dir} (run 'ccsvi-kiosk i18n update --init "
+              f"{args.lang}')", file=sys.stderr)
         return 2
     i18n.activate(data.catalogues.translator(args.lang))
     text = "\n\n".join(localized.paragraphs(section, args.page - 1))

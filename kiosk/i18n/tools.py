@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
@@ -40,10 +41,16 @@ from kiosk.i18n.catalogues import (
 )
 from kiosk.problems import Problem
 
+if TYPE_CHECKING:
+    from kiosk.content.reading_level import ReadingLevel
+
 METHOD_MAP = [("kiosk/**.py", "python"), ("content/**.yaml", "kiosk_yaml")]
 KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None}
 COMMENT_TAGS = ("Translators:",)
 PROJECT = "ccsvi-kiosk"
+# The line every draft catalogue carries until a qualified medical translator has reviewed it.
+REVIEW_NOTE = ("# This translation awaits review by a qualified medical translator before\n"
+               "# clinical use.")
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
@@ -96,11 +103,14 @@ def read_catalog(path: Path, locale: str | None = None) -> Catalog:
 
 
 # Update and compile ----------------------------------------------------------------------------
-def update(locales_dir: Path, new_languages: list[str] | tuple[str, ...] = ()) -> list[Path]:
+def update(locales_dir: Path, new_languages: list[str] | tuple[str, ...] = ()
+           ) -> list[tuple[Path, str]]:
     """Merge the template into every catalogue (new strings empty, changed ones fuzzy with the
-    previous English kept for Poedit/Weblate), creating catalogues for ``new_languages``."""
+    previous English kept for Poedit/Weblate), creating catalogues for ``new_languages``.
+    Returns each catalogue with "created", "updated" or "unchanged", so the translator is told
+    only what changed; an unchanged file is not rewritten."""
     template = read_catalog(template_path(locales_dir))
-    written = []
+    written: list[tuple[Path, str]] = []
     targets = catalogue_paths(locales_dir)
     for code in new_languages:
         targets.setdefault(code, po_path(locales_dir, code))
@@ -109,9 +119,17 @@ def update(locales_dir: Path, new_languages: list[str] | tuple[str, ...] = ()) -
             catalog = read_catalog(path, code)
         else:
             catalog = Catalog(locale=code, project=PROJECT, charset="utf-8")
+            catalog.header_comment += "\n" + REVIEW_NOTE  # as in every shipped catalogue
         catalog.update(template)
-        write_catalog(catalog, path, include_previous=True, ignore_obsolete=True)
-        written.append(path)
+        before = path.read_bytes() if path.exists() else None
+        buffer = io.BytesIO()
+        write_po(buffer, catalog, width=76, include_previous=True, ignore_obsolete=True)
+        if buffer.getvalue() == before:
+            written.append((path, "unchanged"))
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(buffer.getvalue())
+        written.append((path, "created" if before is None else "updated"))
     return written
 
 
@@ -136,6 +154,7 @@ class Stats:
     total: int
     translated: int
     fuzzy: int
+    reading: ReadingLevel | None = None  # the language's content pages, measured together
 
     @property
     def percent(self) -> float:
@@ -151,18 +170,40 @@ def _messages(catalog: Catalog) -> list[Message]:
     return [m for m in catalog if m.id]
 
 
-def stats(locales_dir: Path) -> dict[str, Stats]:
-    """Per language; the source language counts as complete (its text is the msgids)."""
+def stats(locales_dir: Path, content_dir: Path | None = paths.CONTENT_DIR) -> dict[str, Stats]:
+    """Per language; the source language counts as complete (its text is the msgids). With
+    ``content_dir``, each language's content pages are measured for reading level too
+    (``kiosk.content.reading_level``), in the language's own formulas plus LIX and mean
+    sentence length; untranslated paragraphs count in English, as the kiosk shows them."""
     result = {}
     template = template_path(locales_dir)
+    codes = catalogue_paths(locales_dir)
+    reading = _reading_levels(locales_dir, content_dir, list(codes)) if content_dir else {}
     if template.exists():
         total = len(_messages(read_catalog(template)))
-        result[SOURCE_LANGUAGE] = Stats(total, total, 0)
-    for code, path in catalogue_paths(locales_dir).items():
+        result[SOURCE_LANGUAGE] = Stats(total, total, 0, reading.get(SOURCE_LANGUAGE))
+    for code, path in codes.items():
         messages = _messages(read_catalog(path, code))
         fuzzy = sum(1 for m in messages if m.fuzzy)
         done = sum(1 for m in messages if text_of(m.string) and not m.fuzzy)
-        result[code] = Stats(len(messages), done, fuzzy)
+        result[code] = Stats(len(messages), done, fuzzy, reading.get(code))
+    return result
+
+
+def _reading_levels(locales_dir: Path, content_dir: Path, codes: list[str],
+                    ) -> dict[str, ReadingLevel]:
+    from kiosk.content.model import load_content
+    from kiosk.content.reading_level import measure, pages_in
+    from kiosk.i18n.catalogues import Catalogues
+
+    content = load_content(content_dir)
+    catalogues = Catalogues(locales_dir, codes)
+    result = {SOURCE_LANGUAGE: measure([p for *_x, ps in pages_in(content) for p in ps],
+                                       SOURCE_LANGUAGE)}
+    for code in codes:
+        if catalogues.is_available(code):
+            pages = pages_in(content, catalogues.translator(code).pgettext)
+            result[code] = measure([p for *_x, ps in pages for p in ps], code)
     return result
 
 
@@ -173,6 +214,10 @@ def check_catalogue(path: Path, code: str, template: Catalog | None = None) -> l
     except PoFileError as exc:
         return [Problem(path, po_error_line(exc), f"does not parse: {exc}")]
     problems: list[Problem] = []
+    if catalog.fuzzy:  # babel's new catalogues start so; Poedit and msgfmt distrust the header
+        problems.append(Problem(path, _header_line(path), "the header is marked fuzzy: fill in "
+                                "Last-Translator and delete the '#, fuzzy' line above "
+                                "msgid \"\"", "warning"))
     messages = _messages(catalog)
     for message in messages:
         msgid, msgstr = text_of(message.id), text_of(message.string)
@@ -196,6 +241,14 @@ def check_catalogue(path: Path, code: str, template: Catalog | None = None) -> l
                                                     f" {text_of(message.id)!r}"))
     problems += check_glyphs(path, code, messages)
     return problems
+
+
+def _header_line(path: Path) -> int | None:
+    """The line of the header's ``#, fuzzy`` flag, for the warning's ``file:line``."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.startswith("#,") and "fuzzy" in line:
+            return number
+    return None
 
 
 def check_glyphs(path: Path, code: str, messages: list[Message]) -> list[Problem]:

@@ -20,9 +20,11 @@ PLAYERS = ("auto", "sound-card", "recording")
 
 
 def create_synthesizer(kind: str = "worker", *, engine: str | None = None,
-                       start_timeout: float = 10.0) -> Synthesizer:
+                       start_timeout: float = 10.0, voices: str = "fixed") -> Synthesizer:
     """``worker``: the speech engine ``engine`` (default espeak-ng) in its worker process.
-    ``spy``: answers at once and speaks nothing (headless tools and tests)."""
+    ``spy``: answers at once and speaks nothing (headless tools and tests). Its languages are
+    the shipped ones (``voices="fixed"``), or, with ``voices="engine"``, the ones the real
+    engine can speak, asked once, so a preview of a new language draws its speech buttons."""
     if kind == "worker":
         from kiosk.speech.worker_client import WorkerSynthesizer
 
@@ -30,8 +32,28 @@ def create_synthesizer(kind: str = "worker", *, engine: str | None = None,
     if kind == "spy":
         from kiosk.stand_ins import SpySynthesizer
 
-        return SpySynthesizer()
+        if voices == "fixed":
+            return SpySynthesizer()
+        if voices != "engine":
+            raise ValueError(f"no voices option {voices!r} (known: fixed, engine)")
+        spoken = _engine_voices(engine, start_timeout)
+        return SpySynthesizer(languages=spoken) if spoken else SpySynthesizer()
     raise ValueError(f"no synthesizer kind {kind!r} (known: {', '.join(SYNTHESIZERS)})")
+
+
+def _engine_voices(engine: str | None, start_timeout: float) -> frozenset[str]:
+    """The languages the real engine speaks, from one short-lived worker; empty (with one
+    warning) if it cannot start, and the caller keeps the spy's shipped list."""
+    from kiosk.speech.worker_client import WorkerSynthesizer
+
+    worker = WorkerSynthesizer(start_timeout=start_timeout, engine=engine)
+    try:
+        spoken = frozenset(worker.voices())
+    finally:
+        worker.close()
+    if not spoken:
+        log.warning("the speech engine did not answer; previews assume the shipped voices")
+    return spoken
 
 
 def create_player(kind: str = "auto", *, clock: Callable[[], float] = time.monotonic) -> Player:

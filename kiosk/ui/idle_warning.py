@@ -21,8 +21,10 @@ class IdleWarning(BoxLayout):
     def __init__(self, seconds: int, **kwargs):
         super().__init__(orientation="vertical", **kwargs)
         app = kiosk_app()
-        margin = app.sizer.px(sizes.MARGIN_MM * 2)
-        self.padding = (margin, margin, margin, margin)
+        # One margin above and below, not two: at 200 % on a short 15.6-inch screen the
+        # German warning otherwise ran off the top of the window (found by ``audit``).
+        margin, above = app.sizer.px(sizes.MARGIN_MM * 2), app.sizer.px(sizes.MARGIN_MM)
+        self.padding = (margin, above, margin, above)
         self.spacing = app.sizer.px(sizes.GAP_MM * 2)
         with self.canvas.before:
             Color(*app.theme.background, 1)
@@ -49,7 +51,7 @@ class IdleWarning(BoxLayout):
         # words).
         button = KioskButton(text=_("Carry on"), action="carry_on", primary=True, rtl=app.rtl,
                              size_hint_y=None,
-                             height=app.sizer.target(sizes.PRIMARY_TARGET_MM + 10,
+                             height=app.sizer.target(sizes.PRIMARY_TARGET_MM + 5,
                                                      sizes.BUTTON_FONT_MM),
                              **text_style(app, size_mm=sizes.BUTTON_FONT_MM, control=True))
         self.add_widget(button)

@@ -4,13 +4,14 @@ import pytest
 
 from kiosk import loading
 from kiosk.cli.check import run_checks
+from kiosk.config import load_config
 from kiosk.fonts import faces as fonts
 from kiosk.fonts.glyphs import missing
 from kiosk.i18n.catalogues import po_path
 from kiosk.loading import load_kiosk
 from kiosk.problems import InputError
 
-LANGS = ["en", "fr", "es", "it", "de", "pt", "ar", "zh_Hans"]
+LANGS = list(load_config(None).languages)  # the shipped config's, in its order
 TODAY = dt.date(2026, 11, 21)
 
 
@@ -51,6 +52,19 @@ def test_a_missing_font_hides_that_language(translated, monkeypatch):
     data = load_kiosk(translated, TODAY)
     assert "ar" not in [lang.code for lang in data.languages]
     assert any("Arab" in p.message and p.severity == "error" for p in data.problems)
+
+
+def test_a_language_with_a_catalogue_can_be_previewed_before_the_config_lists_it(translated,
+                                                                                   project_copy):
+    path = po_path(project_copy / "locales", "nl")
+    path.parent.mkdir(parents=True)
+    path.write_text('msgid ""\nmsgstr ""\n"Language: nl\\n"\n\nmsgid "Home"\nmsgstr "Start"\n',
+                    encoding="utf-8")
+    assert "nl" not in [lang.code for lang in load_kiosk(translated, TODAY).languages]
+    data = load_kiosk(translated, TODAY, preview=["nl", "pl", "fr"])  # pl has no catalogue
+    assert [lang.code for lang in data.languages] == [*LANGS, "nl"]
+    assert data.language("nl").endonym == "Nederlands"
+    assert data.catalogues.translator("nl").gettext("Home") == "Start"
 
 
 def test_unavailable_default_language_falls_back_to_english(write_config):

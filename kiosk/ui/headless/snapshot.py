@@ -27,6 +27,35 @@ def every_view(app) -> Iterator[tuple[str, Location]]:
             yield f"reader-{section.id}-p{page + 1}", Location("reader", section.id, page)
     yield "settings", Location("settings")
     yield "pin", Location("pin")  # staff only, but a visitor may land on it by accident
+    # Appended, so the views above keep their names and numbers (the README's images use
+    # them): the voice settings, then the first page while it is read aloud, paused, and under
+    # the "Are you still there?" warning, which ``show_every_view`` sets up (``STAGED``).
+    yield "voice", Location("voice")
+    first_page = Location("reader", app.data.content.sections[0].id, 0)
+    for name in STAGED:
+        yield name, first_page
+
+
+STAGED = ("reading", "reading-paused", "idle-warning")
+
+
+def _stage(driver: Driver, name: str) -> None:
+    """Bring a view that is a state rather than a place on screen, the way a visit does."""
+    app = driver.app
+    if name.startswith("reading"):
+        if any(b.action == "read_aloud" for b in app.visible_buttons()):  # a voice speaks it
+            app.current_screen.read_aloud()
+            if name == "reading-paused":
+                app.speech.command("pause")
+    elif name == "idle-warning":
+        driver.idle(app.idle.timeout_seconds + 1)
+        app.check_idle()
+
+
+def _unstage(driver: Driver) -> None:
+    app = driver.app
+    app.speech.stop()
+    app.note_activity()  # answers the warning, if it is shown
 
 
 @dataclass(frozen=True)
@@ -46,6 +75,7 @@ def show_every_view(driver: Driver, languages: list[str], scales: list[float],
     combination from a fresh visit, laid out before it is yielded; a fresh visit at the end.
     The one walk ``snapshot``, ``audit`` and ``i18n check`` share."""
     app = driver.app
+    app.speech.wait_for_voices(30)  # so the speech buttons are drawn as in the kiosk
     try:
         for language in languages:
             for theme in themes:
@@ -57,8 +87,12 @@ def show_every_view(driver: Driver, languages: list[str], scales: list[float],
                     app.session.set_text_scale(scale)
                     for number, (name, where) in enumerate(list(every_view(app)), 1):
                         app.show(where)
+                        if name in STAGED:
+                            _stage(driver, name)
                         driver.pump(1)
                         yield Shown(language, scale, theme, number, name)
+                        if name in STAGED:
+                            _unstage(driver)
     finally:
         app.reset_visit()
 

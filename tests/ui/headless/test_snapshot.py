@@ -6,7 +6,7 @@ import pytest
 from PIL import Image
 
 from kiosk.interaction.session import Location
-from kiosk.ui.headless.snapshot import every_view, take_snapshots
+from kiosk.ui.headless.snapshot import STAGED, every_view, take_snapshots
 
 
 @pytest.fixture
@@ -31,7 +31,10 @@ def test_every_view_reaches_every_screen_and_every_page_once(ui):
     views = list(every_view(ui.app))
     names = [name for name, _where in views]
     assert len(set(names)) == len(names)
-    assert names[0] == "welcome" and names[-2:] == ["settings", "pin"]
+    assert names[0] == "welcome"
+    # The README's views first, in their old order; the newer ones appended after them.
+    assert names[-6:] == ["settings", "pin", "voice", "reading", "reading-paused",
+                          "idle-warning"]
     for screen in ("topics", "sources", "glossary", "help"):
         assert f"{screen}-p1" in names
     for section in ui.app.data.content.sections:
@@ -81,3 +84,24 @@ def test_snapshots_are_window_sized_pngs_named_after_language_theme_size_and_vie
     assert ui.app.manager.current == "welcome"
     assert (ui.app.session.language, ui.app.session.theme) == ("en", "dark")
 
+
+
+def test_the_voice_screen_reading_controls_and_idle_warning_are_drawn_and_measured(ui):
+    from kiosk.ui.headless.fit_audit import shown_buttons, visible_labels
+    from kiosk.ui.headless.snapshot import show_every_view
+
+    seen = {}
+    for view in show_every_view(ui, ["fr"], [1.0]):
+        if view.number > 3 and view.name not in ("voice", *STAGED):
+            continue
+        seen[view.name] = ({b.action for b in shown_buttons(ui.app)},
+                           {label.text for label in visible_labels(ui.app)}, ui.frame()[2])
+    assert {"done", "rate:1.0"} <= seen["voice"][0]
+    assert {"pause", "repeat", "stop_speech"} <= seen["reading"][0]
+    assert "read_aloud" not in seen["reading"][0]
+    assert {"resume", "repeat", "stop_speech"} <= seen["reading-paused"][0]
+    actions, texts, _pixels = seen["idle-warning"]
+    assert actions == {"carry_on"}  # only the warning's button: it covers the screen
+    assert any("toujours là" in text for text in texts)  # its labels are measured
+    assert len({pixels for _a, _t, pixels in seen.values()}) == len(seen)
+    assert ui.app.idle_warning is None and not ui.app.speech.reader.active  # all undone

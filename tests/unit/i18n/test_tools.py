@@ -7,8 +7,9 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 
 from kiosk import paths
+from kiosk.config import load_config
 from kiosk.i18n import tools as i18n_tools
-from kiosk.i18n.catalogues import po_path
+from kiosk.i18n.catalogues import SOURCE_LANGUAGE, po_path
 
 
 def keys(catalog) -> set:
@@ -37,8 +38,27 @@ def test_stats_json_shows_every_language_complete():
     result = subprocess.run([sys.executable, "-m", "kiosk", "i18n", "stats", "--json"],
                             capture_output=True, text=True, check=True)
     stats = json.loads(result.stdout)
-    assert set(stats) == {"en", "fr", "es", "it", "de", "pt", "ar", "zh_Hans"}
+    # Read from the locales folder and the shipped config, so a new language needs no edit.
+    on_disk = {SOURCE_LANGUAGE} | {path.parent.parent.name
+                                   for path in paths.LOCALES_DIR.glob("*/LC_MESSAGES/*.po")}
+    assert set(stats) == on_disk and set(load_config(None).languages) <= on_disk
     assert all(entry["percent"] == 100.0 and entry["fuzzy"] == 0 for entry in stats.values())
+
+
+def test_stats_shows_a_reading_level_for_every_language():
+    run = [sys.executable, "-m", "kiosk", "i18n", "stats"]
+    levels = {code: entry["reading_level"] for code, entry in json.loads(subprocess.run(
+        [*run, "--json"], capture_output=True, text=True, check=True).stdout).items()}
+    assert levels["fr"]["scores"].keys() == {"Kandel-Moles"}
+    assert levels["de"]["scores"].keys() == {"Amstad", "Wiener Sachtextformel 1"}
+    assert levels["zh_Hans"]["sentence_length_unit"] == "characters"
+    assert levels["zh_Hans"]["lix"] is None
+    for code, level in levels.items():
+        assert level["mean_sentence_length"] > 0, code
+        assert code == "zh_Hans" or level["lix"] > 0, code
+    text = subprocess.run(run, capture_output=True, text=True, check=True).stdout
+    assert text.count("reading level: ") == len(levels)
+    assert "Gulpease " in text and "LIX " in text and "characters/sentence" in text
 
 
 def test_shipped_catalogues_have_no_problems():
@@ -151,3 +171,32 @@ def test_pseudo_locale_is_longer_accented_bracketed_and_keeps_placeholders(tmp_p
     path = i18n_tools.pseudo(tmp_path)
     assert len(keys(i18n_tools.read_catalog(path))) == len(keys(i18n_tools.read_catalog(
         i18n_tools.template_path())))
+
+
+def test_update_says_which_catalogues_it_created_changed_or_left_alone(tmp_path):
+    template = Catalog()
+    template.add("Home", locations=[("x.py", 1)])
+    i18n_tools.write_catalog(template, i18n_tools.template_path(tmp_path))
+    write(po_path(tmp_path, "fr"), 'msgid "Home"\nmsgstr "Accueil"\n')
+    first = dict(i18n_tools.update(tmp_path, ["nl"]))
+    assert first == {po_path(tmp_path, "fr"): "updated", po_path(tmp_path, "nl"): "created"}
+    french = po_path(tmp_path, "fr").stat().st_mtime_ns
+    again = dict(i18n_tools.update(tmp_path, ["nl"]))
+    assert set(again.values()) == {"unchanged"}
+    assert po_path(tmp_path, "fr").stat().st_mtime_ns == french  # not even rewritten
+
+
+def test_a_new_catalogue_carries_the_review_line_and_its_fuzzy_header_is_a_warning(tmp_path):
+    template = Catalog()
+    template.add("Home", locations=[("x.py", 1)])
+    i18n_tools.write_catalog(template, i18n_tools.template_path(tmp_path))
+    i18n_tools.update(tmp_path, ["nl"])
+    path = po_path(tmp_path, "nl")
+    text = path.read_text(encoding="utf-8")
+    assert i18n_tools.REVIEW_NOTE in text
+    flag = text.splitlines().index("#, fuzzy") + 1
+    problems = i18n_tools.check_catalogue(path, "nl")
+    assert [(p.line, p.severity) for p in problems if "header" in p.message] == [
+        (flag, "warning")]
+    path.write_text(text.replace("#, fuzzy\n", "", 1), encoding="utf-8")
+    assert not [p for p in i18n_tools.check_catalogue(path, "nl") if "header" in p.message]

@@ -13,7 +13,7 @@ from kiosk.speech.players import AplayPlayer, has_sound_device
 from kiosk.speech.recording import RecordingPlayer
 from kiosk.speech.types import SpeechUnavailable, Utterance
 from kiosk.speech.worker_client import WorkerSynthesizer
-from kiosk.stand_ins import SpySynthesizer
+from kiosk.stand_ins import SHIPPED_VOICES, SpySynthesizer
 
 
 def played_by(script: Path) -> list[str]:
@@ -116,3 +116,22 @@ def test_the_spy_speaks_nothing_and_says_it_is_a_stand_in():
 def test_an_unknown_synthesizer_kind_is_refused_naming_the_known_ones():
     with pytest.raises(ValueError, match=r"'espeak'.*known: worker, spy"):
         create_synthesizer("espeak")
+
+
+def test_a_preview_spy_knows_every_language_the_real_engine_speaks_and_speaks_nothing():
+    spy = create_synthesizer("spy", voices="engine")
+    assert isinstance(spy, SpySynthesizer)
+    assert {"nl", "pl", "en", "zh"} <= spy.voices()  # Dutch and Polish are not shipped
+    assert "tlh" not in spy.voices()
+    assert create_synthesizer("spy").voices() == set(SHIPPED_VOICES)  # the tests' fixed list
+    heard = spy.synthesize(Utterance("Goedemorgen allemaal.", "nl")).result(timeout=1)
+    assert heard.wav == Path("/dev/null")
+
+
+def test_without_an_engine_a_preview_spy_keeps_the_shipped_voices_with_a_warning(caplog):
+    with caplog.at_level(logging.WARNING, logger="kiosk.speech.factory"):
+        spy = create_synthesizer("spy", voices="engine", engine="nonexistent")
+    assert spy.voices() == set(SHIPPED_VOICES)
+    assert "previews assume the shipped voices" in caplog.text
+    with pytest.raises(ValueError, match=r"'some'.*known: fixed, engine"):
+        create_synthesizer("spy", voices="some")
