@@ -54,12 +54,16 @@ class KioskScreen(Screen):
 
     def form(self, title: str, sections: list[tuple[str, object]], done) -> None:
         """A settings screen: the title, then each section's heading and its row of choices,
-        then ``done`` at the bottom edge. With long translations at 200%, the Done row and
-        then the headings give way first (``fit``), so the title never slides under the top
-        bar and every choice stays."""
+        then ``done`` at the bottom edge. With long translations at 200%, the Done row, then
+        the headings give way, then the title shrinks (``fit``), so the title never slides
+        under the top bar and every choice stays."""
         col = self.column()
+        # The title may shrink to the size of the buttons' labels below it as a last resort:
+        # three rows of choices at 150 % on a short screen need it.
+        floor = self.app.sizer.font(sizes.BUTTON_FONT_MM, control=True)
         items: list[tuple[object, bool]] = [
-            (self.text(title, sizes.HEADING_FONT_MM, bold=True, line_height=1.2), False)]
+            (self.text(title, sizes.HEADING_FONT_MM, bold=True, line_height=1.2,
+                       min_font_size=floor), False)]
         for heading, row in sections:
             if heading:
                 items.append((self.text(heading, sizes.BODY_FONT_MM, line_height=1.2), True))
