@@ -30,12 +30,10 @@ def cmd_audit(args) -> int:
     from kiosk.ui import env
 
     env.prepare(headless=True, size=args.size)
-    from kiosk.speech import create_synthesizer
     from kiosk.ui.headless.audit import run_audit
     from kiosk.ui.headless.driver import Driver
 
-    # Speaks nothing, but knows the engine's real languages, so speech buttons are drawn.
-    driver = Driver.start(data, synthesizer=create_synthesizer("spy", voices="engine"))
+    driver = Driver.start(data)  # speaks nothing, but knows the engine's real languages
     report = run_audit(driver, args.lang or [lang.code for lang in data.languages],
                        args.text_scale or list(TEXT_SCALES))
     failures = report.failures()

@@ -75,13 +75,11 @@ def render_problems(args, languages: list[str] | None) -> list[Problem]:
 
     data = load_kiosk(config_path_from(args.config), preview=languages or ())
     env.prepare(headless=True)
-    from kiosk.speech import create_synthesizer
     from kiosk.ui.headless.driver import Driver
     from kiosk.ui.headless.fit_audit import misfits
     from kiosk.ui.headless.snapshot import show_every_view
 
-    # Speaks nothing, but knows the engine's real languages, so speech buttons are drawn.
-    driver = Driver.start(data, synthesizer=create_synthesizer("spy", voices="engine"))
+    driver = Driver.start(data)  # speaks nothing, but knows the engine's real languages
     app = driver.app
     offered = [lang.code for lang in data.languages]
     codes = languages or offered

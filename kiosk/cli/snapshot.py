@@ -34,12 +34,10 @@ def cmd_snapshot(args) -> int:
     from kiosk.ui import env
 
     env.prepare(headless=True, size=args.size)
-    from kiosk.speech import create_synthesizer
     from kiosk.ui.headless.driver import Driver
     from kiosk.ui.headless.snapshot import take_snapshots
 
-    # Speaks nothing, but knows the engine's real languages, so speech buttons are drawn.
-    driver = Driver.start(data, synthesizer=create_synthesizer("spy", voices="engine"))
+    driver = Driver.start(data)  # speaks nothing, but knows the engine's real languages
     written = take_snapshots(driver, args.out, languages, scales, themes)
     print(f"ccsvi-kiosk: wrote {len(written)} screenshots to {args.out}")
     return 0

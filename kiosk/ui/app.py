@@ -226,10 +226,16 @@ class KioskApp(App):
         if changed_screen:
             self.speech.announce_screen(self.current_screen)
 
+    def visible_roots(self) -> tuple:
+        """What a visitor sees: the "Are you still there?" warning alone while it covers the
+        window, else the top bar and the current screen."""
+        if self.idle_warning is not None:
+            return (self.idle_warning,)
+        return self.topbar, self.current_screen
+
     def visible_buttons(self) -> list[KioskButton]:
-        """Buttons a visitor can see and use, on the top bar and the current screen."""
-        return [w for root in (self.topbar, self.current_screen)
-                for w in root.walk(restrict=True)
+        """Buttons a visitor can see and use now (see ``visible_roots``)."""
+        return [w for root in self.visible_roots() for w in root.walk(restrict=True)
                 if isinstance(w, KioskButton) and not w.disabled and w.opacity > 0]
 
     def go_back(self) -> None:

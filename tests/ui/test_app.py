@@ -90,9 +90,10 @@ def test_a_touch_answers_the_warning_without_pressing_anything_ten_times_over(ui
     ui.tap("language:en")
     ui.tap(f"topic:{ui.app.data.content.sections[0].id}")
     for _ in range(10):
+        next_button = ui.button("next")  # found before the warning hides it
         idle_for(ui, ui.app.data.config.idle_timeout_seconds + 1)
         assert ui.app.idle_warning is not None
-        next_button = ui.button("next")
+        assert next_button not in ui.app.visible_buttons()  # only the warning's are shown
         ui.idle(1)
         ui.tap_at(*next_button.to_window(*next_button.center))  # lands on "Next" beneath
         assert ui.app.idle_warning is None

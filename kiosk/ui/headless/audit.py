@@ -18,7 +18,7 @@ from kivy.uix.label import Label
 from kiosk.display import sizes
 from kiosk.display.theme import THEMES, contrast_ratio
 from kiosk.ui.headless.driver import Driver
-from kiosk.ui.headless.fit_audit import misfits, shown_buttons, window_rect
+from kiosk.ui.headless.fit_audit import misfits, window_rect
 from kiosk.ui.headless.kivy_private import wrapped_lines
 from kiosk.ui.headless.snapshot import show_every_view
 from kiosk.ui.widgets import TextBlock
@@ -127,7 +127,7 @@ def run_audit(driver: Driver, languages: list[str], scales: list[float]) -> Audi
 
 def _audit_view(app, report: AuditReport, view: str, scale: float) -> None:
     px_per_mm = app.sizer.px_per_mm
-    buttons = shown_buttons(app)
+    buttons = app.visible_buttons()
     rects = {b: window_rect(b) for b in buttons}
     for button, (x0, y0, x1, y1) in rects.items():
         size_mm = min(x1 - x0, y1 - y0) / px_per_mm
@@ -148,7 +148,7 @@ def _audit_view(app, report: AuditReport, view: str, scale: float) -> None:
         for line in _lines(body):
             _high(report.longest_line_chars, len(line.strip()), view)
     report.overflows += [f"{view}: {m.text[:30]!r} {m.message}" for m in misfits(app)]
-    if getattr(app, "idle_warning", None) is not None:
+    if app.idle_warning is not None:
         return  # any key answers the warning: there is nothing to reach by keys
     reached = set()
     for _ in range(len(buttons) + 1):

@@ -55,14 +55,16 @@ class Driver:
     @classmethod
     def start(cls, data: KioskData, synthesizer: Synthesizer | None = None,
               player: Player | None = None) -> Driver:
-        """Start the kiosk headless; without a synthesizer, speech is recorded, not made.
+        """Start the kiosk headless. Without a synthesizer, nothing is spoken, but the speech
+        buttons appear for every language the real engine speaks (a preview shows what a
+        visitor would see); without a player, what would be played is recorded.
 
         The idle timer is not run on Kivy's clock: a caller that wants idle time to pass calls
         ``idle(seconds)`` and then ``app.check_idle()``.
         """
         EventLoop.ensure_window()
         clock = ManualClock(now=time.monotonic())
-        app = KioskApp(data, synthesizer=synthesizer or create_synthesizer("spy"),
+        app = KioskApp(data, synthesizer=synthesizer or create_synthesizer("spy", voices="engine"),
                        player=player or create_player("recording"), clock=clock,
                        idle_checks=False)
         build_without_main_loop(app)

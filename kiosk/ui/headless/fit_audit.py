@@ -30,24 +30,9 @@ def window_rect(widget) -> tuple[float, float, float, float]:
     return x, y, x + widget.width, y + widget.height
 
 
-def shown_roots(app) -> tuple:
-    """What a visitor sees: the "Are you still there?" warning alone while it covers the
-    window, else the top bar and the current screen."""
-    overlay = getattr(app, "idle_warning", None)
-    return (overlay,) if overlay is not None else (app.topbar, app.current_screen)
-
-
-def shown_buttons(app) -> list[KioskButton]:
-    """The buttons a visitor can see now, the warning's own while it is shown."""
-    if getattr(app, "idle_warning", None) is None:
-        return app.visible_buttons()
-    return [w for w in app.idle_warning.walk(restrict=True)
-            if isinstance(w, KioskButton) and not w.disabled and w.opacity > 0]
-
-
 def visible_labels(app) -> list[Label]:
     labels = []
-    for root in shown_roots(app):
+    for root in app.visible_roots():
         for widget in root.walk(restrict=True):
             if isinstance(widget, Label) and widget.text and widget.opacity > 0:
                 labels.append(widget)
@@ -59,7 +44,7 @@ def misfits(app) -> list[Misfit]:
     found = []
     labels = visible_labels(app)
     # The warning covers the whole window, top bar included.
-    covered = getattr(app, "idle_warning", None) is not None
+    covered = app.idle_warning is not None
     below_bar = Window.height if covered else Window.height - app.topbar.height
     bar_widgets = set(app.topbar.walk(restrict=True))
     for label in labels:

@@ -87,14 +87,14 @@ def test_snapshots_are_window_sized_pngs_named_after_language_theme_size_and_vie
 
 
 def test_the_voice_screen_reading_controls_and_idle_warning_are_drawn_and_measured(ui):
-    from kiosk.ui.headless.fit_audit import shown_buttons, visible_labels
+    from kiosk.ui.headless.fit_audit import visible_labels
     from kiosk.ui.headless.snapshot import show_every_view
 
     seen = {}
     for view in show_every_view(ui, ["fr"], [1.0]):
         if view.number > 3 and view.name not in ("voice", *STAGED):
             continue
-        seen[view.name] = ({b.action for b in shown_buttons(ui.app)},
+        seen[view.name] = ({b.action for b in ui.app.visible_buttons()},
                            {label.text for label in visible_labels(ui.app)}, ui.frame()[2])
     assert {"done", "rate:1.0"} <= seen["voice"][0]
     assert {"pause", "repeat", "stop_speech"} <= seen["reading"][0]
