@@ -45,23 +45,35 @@ class Section:
 
 @dataclass(frozen=True)
 class Source:
+    """One entry of the Sources screen. ``url`` is the publisher's own address; ``checked_copy``
+    is where the facts were checked when that is another site (an archive or a mirror), kept for
+    the medical reviewer and never shown. ``authors`` and ``year`` may be left out when they
+    could not be confirmed: a citation must not guess."""
+
     id: str
     authors: str
     title: str
     publisher: str
-    year: int
+    year: int | None
     identifier: str | None = None
     url: str | None = None
     line: int = 0
+    checked_copy: str | None = None
 
     def citation(self, with_url: bool = True) -> str:
         """A full citation in one line: authors, title, where, year, identifier.
 
         On the kiosk screen (``with_url=False``) a long web address is useless, since nobody
-        can follow it, so only the site's name is shown, and only when there is no identifier.
+        can follow it, so only the publisher's site name is shown, and only when there is no
+        identifier. A year the publisher line already gives ("10 May 2012") is not repeated.
         """
-        parts = [_sentence(self.authors), _sentence(self.title), f"{self.publisher.rstrip('.')},",
-                 f"{self.year}."]
+        parts = [_sentence(self.authors)] if self.authors else []
+        parts.append(_sentence(self.title))
+        publisher = self.publisher.rstrip(".")
+        if self.year is None or str(self.year) in publisher:
+            parts.append(f"{publisher}.")
+        else:
+            parts += [f"{publisher},", f"{self.year}."]
         if self.identifier:
             parts.append(_sentence(self.identifier))
         if self.url and with_url:
@@ -236,22 +248,25 @@ class _Parser:
 
     def parse_source(self, item, line: int) -> Source | None:
         if not self.fields(item, line, "a source",
-                           {"id": str, "authors": str, "title": str, "publisher": str,
-                            "year": int},
-                           {"identifier": str, "url": str}):
+                           {"id": str, "title": str, "publisher": str},
+                           {"authors": str, "year": int, "identifier": str, "url": str,
+                            "checked_copy": str}):
             return None
         if not _SOURCE_ID.match(item["id"]):
             self.error(item.line_of("id"), f"source id {item['id']!r} must be lowercase "
                                             "letters, digits and hyphens")
-        if not (item.get("identifier") or item.get("url")):
-            self.error(item.line, f"source {item['id']!r} needs an 'identifier' or a 'url'")
-        if not 1900 <= item["year"] <= 2100:
-            self.error(item.line_of("year"), f"source {item['id']!r}: year {item['year']} "
+        if not (item.get("identifier") or item.get("url") or item.get("checked_copy")):
+            self.error(item.line, f"source {item['id']!r} needs an 'identifier', a 'url' or a "
+                                  "'checked_copy'")
+        year = item.get("year")
+        if year is not None and not 1900 <= year <= 2100:
+            self.error(item.line_of("year"), f"source {item['id']!r}: year {year} "
                                               "is not plausible")
         what = f"source {item['id']!r}"
-        return Source(item["id"], self.text(item, "authors", what), self.text(item, "title", what),
-                      self.text(item, "publisher", what), item["year"], item.get("identifier"),
-                      item.get("url"), item.line)
+        authors = self.text(item, "authors", what) if "authors" in item else ""
+        return Source(item["id"], authors, self.text(item, "title", what),
+                      self.text(item, "publisher", what), year, item.get("identifier"),
+                      item.get("url"), item.line, item.get("checked_copy"))
 
     def parse_glossary_entry(self, item, line: int) -> GlossaryEntry | None:
         if not self.fields(item, line, "a glossary entry",
