@@ -6,6 +6,7 @@ import json
 import sys
 
 from kiosk.config import config_path_from, load_config
+from kiosk.i18n import pseudo as i18n_pseudo
 from kiosk.i18n import tools as i18n_tools
 from kiosk.problems import InputError, Problem
 
@@ -48,7 +49,7 @@ def run_step(args) -> int:
                     print(f"{'':8} reading level: {s.reading.summary()}")
         return 0
     if args.step == "pseudo":
-        print(f"wrote {i18n_tools.pseudo(locales)}")
+        print(f"wrote {i18n_pseudo.pseudo(locales)}")
         return 0
     return check(args, config)
 

@@ -48,12 +48,16 @@ def language_info(code: str) -> Language:
         return Language(code, "[Ƥşéûđö]", "Pseudo-locale", "ltr", "Latn")
     locale = Locale.parse(code)
     name = locale.languages.get(locale.language) or locale.display_name or code
+    english = Locale("en").languages.get(locale.language, code)
+    if locale.territory:  # "Português (Brasil)": a regional variety says which one it is
+        name += f" ({locale.territories.get(locale.territory, locale.territory)})"
+        english += f" ({Locale('en').territories.get(locale.territory, locale.territory)})"
     likely = get_global("likely_subtags").get(locale.language, "")
     script = locale.script or (likely.split("_")[1] if likely.count("_") >= 2 else "Latn")
     return Language(
         code=code,
         endonym=name[:1].upper() + name[1:],
-        english_name=Locale("en").languages.get(locale.language, code),
+        english_name=english,
         direction="rtl" if locale.text_direction == "rtl" else "ltr",
         script=script,
     )

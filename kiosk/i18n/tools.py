@@ -1,4 +1,4 @@
-"""The translator workflow on Babel's API: extract, update, compile, check, stats, pseudo.
+"""The translator workflow on Babel's API: extract, update, compile, check, stats.
 
 Modelled on Sphinx's ``babel_runner``: the same steps as ``pybabel``, but with the project's
 settings built in and with the checks Babel lacks (``{brace}`` placeholders, glyphs the fonts
@@ -27,6 +27,12 @@ from kiosk import paths
 from kiosk.content.babel_extractor import extract_content
 from kiosk.fonts.faces import find_font
 from kiosk.fonts.glyphs import missing
+from kiosk.i18n.catalogue_rules import (
+    plural_rule_problem,
+    reapply,
+    restore_previous_ids,
+    stale_previous_markers,
+)
 from kiosk.i18n.catalogues import (
     DOMAIN,
     PLACEHOLDER,
@@ -117,10 +123,13 @@ def update(locales_dir: Path, new_languages: list[str] | tuple[str, ...] = ()
     for code, path in targets.items():
         if path.exists():
             catalog = read_catalog(path, code)
+            previous = restore_previous_ids(catalog)
         else:
+            previous = {}
             catalog = Catalog(locale=code, project=PROJECT, charset="utf-8")
             catalog.header_comment += "\n" + REVIEW_NOTE  # as in every shipped catalogue
         catalog.update(template)
+        reapply(catalog, previous)
         before = path.read_bytes() if path.exists() else None
         buffer = io.BytesIO()
         write_po(buffer, catalog, width=76, include_previous=True, ignore_obsolete=True)
@@ -239,14 +248,22 @@ def check_catalogue(path: Path, code: str, template: Catalog | None = None) -> l
             if (message.context, text_of(message.id)) not in have:
                 problems.append(Problem(path, None, f"missing (run 'ccsvi-kiosk i18n update'):"
                                                     f" {text_of(message.id)!r}"))
+    for line in stale_previous_markers(path.read_text(encoding="utf-8")):
+        problems.append(Problem(path, line, "a '# | msgid' comment is left from an old fuzzy "
+                                            "match: delete it"))
+    plural = plural_rule_problem(catalog, code)
+    if plural:
+        problems.append(Problem(path, _header_line(path, "Plural-Forms"), plural))
     problems += check_glyphs(path, code, messages)
     return problems
 
 
-def _header_line(path: Path) -> int | None:
-    """The line of the header's ``#, fuzzy`` flag, for the warning's ``file:line``."""
+def _header_line(path: Path, field: str | None = None) -> int | None:
+    """The line of the header's ``#, fuzzy`` flag (or of ``field``), for ``file:line``."""
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.startswith("#,") and "fuzzy" in line:
+        if field is None and line.startswith("#,") and "fuzzy" in line:
+            return number
+        if field is not None and line.startswith(f'"{field}:'):
             return number
     return None
 
@@ -359,33 +376,3 @@ def _allow_list_place() -> tuple[str, int | None]:
     line = next((n for n, text in enumerate(lines, 1)
                  if text.startswith("EXPECTED_MESSAGES_WITHOUT_COMMENTS")), None)
     return os.path.relpath(here, paths.PROJECT_DIR), line
-
-
-# Pseudo-locale ---------------------------------------------------------------------------------
-_ACCENTED = str.maketrans(
-    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
-    "àƀçđéƒĝĥîĵķļɱñöƥʠŕšŧûṽŵẋýžÀƁÇĐÉƑĜĤÎĴĶĻṀÑÖƤɊŔŠŦÛṼŴẊÝŽ",
-)
-
-
-def pseudo_translate(text: str) -> str:
-    """Accented, about 40% longer and bracketed, with placeholders left intact."""
-    parts = PLACEHOLDER.split(text)
-    accented = "".join(p if PLACEHOLDER.fullmatch(p) else p.translate(_ACCENTED) for p in parts)
-    extra = max(1, round(len(text) * 0.4))
-    # Padding in short groups, like real words: one long run could never wrap.
-    padding = " ".join("~" * min(4, extra - i) for i in range(0, extra, 5))
-    return f"[{accented} {padding}]"
-
-
-def pseudo(locales_dir: Path, code: str = PSEUDO_LANGUAGE) -> Path:
-    """Write a pseudo-locale catalogue built from the template, for layout testing."""
-    template = read_catalog(template_path(locales_dir))
-    catalog = Catalog(locale=None, project=PROJECT, charset="utf-8")
-    catalog.language_team = "Pseudo-locale for layout tests"
-    for message in _messages(template):
-        catalog.add(message.id, pseudo_translate(text_of(message.id)), message.locations,
-                    auto_comments=message.auto_comments, context=message.context)
-    path = po_path(locales_dir, code)
-    write_catalog(catalog, path)
-    return path

@@ -7,7 +7,7 @@ import pytest
 from PIL import Image
 
 from kiosk import paths
-from kiosk.i18n import tools as i18n_tools
+from kiosk.i18n import pseudo as i18n_pseudo
 from kiosk.i18n.catalogues import po_path
 from kiosk.interaction.session import Location
 from kiosk.loading import load_kiosk
@@ -86,7 +86,7 @@ def extra_languages(ui_driver, tmp_path):
     po.parent.mkdir(parents=True)
     po.write_text('msgid ""\nmsgstr ""\n"Language: sv\\n"\n\nmsgid "Back"\nmsgstr "Tillbaka"\n',
                   encoding="utf-8")
-    i18n_tools.pseudo(tmp_path / "locales")
+    i18n_pseudo.pseudo(tmp_path / "locales")
     config = tmp_path / "kiosk.yaml"
     config.write_text(f"languages: [en, sv, en_XA]\ncontent_dir: {paths.CONTENT_DIR}\n"
                       "locales_dir: locales\n", encoding="utf-8")

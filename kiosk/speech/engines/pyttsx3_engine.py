@@ -67,9 +67,14 @@ class Pyttsx3Engine(Engine):
         return voices
 
     def voice_for(self, language: str) -> str | None:
-        base = language.split("_")[0].lower()
+        """The voice for a kiosk language. A region ("pt_BR", "pt_PT") picks that region's
+        voice when there is one, then the language's own; a script ("zh_Hans") is no region."""
+        parts = language.split("_")
+        base = parts[0].lower()
         wanted = _PREFERRED.get(base, base)
-        for tag in (wanted, base):
+        region = parts[1] if len(parts) > 1 and len(parts[1]) == 2 and parts[1].isupper() else ""
+        tags = (f"{base}-{region.lower()}", base, wanted) if region else (wanted, base)
+        for tag in tags:
             if tag in self._voices:
                 return self._voices[tag]
         for tag, voice in sorted(self._voices.items()):

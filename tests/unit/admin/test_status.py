@@ -60,7 +60,8 @@ def test_speech_voices_found_and_missing(kiosk_data):
     assert sound == "sound: test"
     assert jack == "headphone jack: not known"
     assert engine == "espeak-ng 1.51"
-    assert voices == "voices for en, fr, de; none for es, it, pt, ar, zh_Hans (3 languages in all)"
+    assert voices == ("voices for en, fr, de; none for es, it, pt_BR, ar, zh_Hans "
+                      "(3 languages in all)")
     assert facts_of(kiosk_data, voices=None)["Speech"][1] == "voices: still being looked up"
     assert "none found" in facts_of(kiosk_data, voices=set())["Speech"][1]
 

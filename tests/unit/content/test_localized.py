@@ -100,7 +100,7 @@ def test_a_translation_belongs_to_its_section_not_just_to_its_english_words(use,
     """Contexts name the section: the same words under a new section id are not yet translated
     (two sections may need the same English translated differently)."""
     renamed = replace(first, id="a_new_section")
-    use("pt")
+    use("pt_BR")
     assert localized.title(first) != first.title
     assert localized.title(renamed) == first.title
     assert localized.summary(renamed) == first.summary

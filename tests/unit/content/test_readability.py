@@ -92,10 +92,10 @@ def test_every_shipped_language_gets_a_reading_level():
     from kiosk.i18n.tools import stats
 
     levels = {code: s.reading for code, s in stats(paths.LOCALES_DIR).items()}
-    assert set(levels) == {"en", "fr", "es", "it", "de", "pt", "ar", "zh_Hans"}
+    assert set(levels) == {"en", "fr", "es", "it", "de", "pt_BR", "ar", "zh_Hans"}
     own = {"en": {"Flesch-Kincaid grade"}, "fr": {"Kandel-Moles"}, "es": {"Szigriszt-Pazos"},
            "it": {"Gulpease"}, "de": {"Amstad", "Wiener Sachtextformel 1"},
-           "pt": {"Flesch (Martins 1996)"}, "ar": set(), "zh_Hans": set()}
+           "pt_BR": {"Flesch (Martins 1996)"}, "ar": set(), "zh_Hans": set()}
     for code, level in levels.items():
         assert {name for name, _v, _how in level.scores} == own[code], code
         assert level.sentence_length > 3, code
@@ -140,7 +140,7 @@ def test_shipped_translations_give_warnings_only_and_check_stays_fast_to_start()
     from kiosk.content.reading_level import check_translations
     from kiosk.i18n.catalogues import Catalogues
 
-    codes = ["fr", "es", "it", "de", "pt", "ar", "zh_Hans"]
+    codes = ["fr", "es", "it", "de", "pt_BR", "ar", "zh_Hans"]
     problems = check_translations(load_content(paths.CONTENT_DIR),
                                   Catalogues(paths.LOCALES_DIR, codes),
                                   [(c, c) for c in codes], paths.LOCALES_DIR)

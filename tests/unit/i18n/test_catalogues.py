@@ -20,9 +20,10 @@ def write_po(root: Path, lang: str, body: str) -> Path:
 
 def test_endonyms_are_capitalised_in_their_own_script():
     names = {code: language_info(code).endonym for code in
-             ("en", "fr", "es", "it", "de", "pt", "ar", "zh_Hans")}
+             ("en", "fr", "es", "it", "de", "pt_BR", "ar", "zh_Hans")}
     assert names == {"en": "English", "fr": "Français", "es": "Español", "it": "Italiano",
-                     "de": "Deutsch", "pt": "Português", "ar": "العربية", "zh_Hans": "中文"}
+                     "de": "Deutsch", "pt_BR": "Português (Brasil)", "ar": "العربية",
+                     "zh_Hans": "中文"}
     assert language_info("ar").rtl and language_info("ar").script == "Arab"
     assert language_info("zh_Hans").script == "Hans"
     assert language_info("de").script == "Latn" and not language_info("de").rtl

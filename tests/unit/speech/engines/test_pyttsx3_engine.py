@@ -12,17 +12,24 @@ SENTENCES = {
     "es": "Las venas del cuello llevan la sangre de vuelta al corazón.",
     "it": "Le vene del collo riportano il sangue al cuore.",
     "de": "Die Venen im Hals bringen das Blut zurück zum Herzen.",
-    "pt": "As veias do pescoço levam o sangue de volta ao coração.",
+    "pt_BR": "As veias do pescoço levam o sangue de volta ao coração.",
     "ar": "تحمل الأوردة في الرقبة الدم إلى القلب.",
     "zh_Hans": "颈部的静脉把血液送回心脏。",
 }
-EXPECTED_VOICE = {"en": "en", "fr": "fr", "es": "es", "it": "it", "de": "de", "pt": "pt",
+EXPECTED_VOICE = {"en": "en", "fr": "fr", "es": "es", "it": "it", "de": "de", "pt_BR": "pt-br",
                   "ar": "ar", "zh_Hans": "cmn"}
 
 
 @pytest.fixture(scope="module")
 def engine():
     return Pyttsx3Engine("espeak")
+
+
+def test_a_region_picks_its_own_voice_and_a_script_is_no_region(engine):
+    """Brazilian and European Portuguese sound different; "Hans" is a script, not a place."""
+    assert engine.voice_for("pt_BR").endswith("pt-br")
+    assert engine.voice_for("pt_PT").split("/")[-1] == "pt"
+    assert engine.voice_for("zh_Hans").endswith("cmn")
 
 
 @pytest.mark.parametrize("language", sorted(SENTENCES))
