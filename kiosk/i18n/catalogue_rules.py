@@ -65,9 +65,11 @@ def stale_previous_markers(text: str) -> list[int]:
 
 
 def plural_rule_problem(catalog: Catalog, code: str) -> str | None:
-    """Why the header's plural rule differs from CLDR's, or None. Checked for 0 to 1000 when
-    both have the same number of forms (CLDR's newer extra forms, such as French "many" for
-    millions, are not an error in a catalogue written before them)."""
+    """Why the header's plural rule differs from CLDR's, or None, checked for 0 to 1000.
+
+    With as many forms as CLDR, each number must get CLDR's form. A catalogue written before
+    CLDR added a form (French and Portuguese "many", for millions) has fewer: then numbers
+    that share a form in one rule must share it in the other."""
     header = catalog.plural_forms or ""
     match = re.search(r"nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?);?\s*$", header)
     if not match:
@@ -76,14 +78,22 @@ def plural_rule_problem(catalog: Catalog, code: str) -> str | None:
         expected = get_plural(code)
     except (ValueError, LookupError):
         return None
-    if int(match.group(1)) != expected.num_plurals:
-        return None
     try:
         have = gettext.c2py(match.group(2))
     except (ValueError, SyntaxError):
         return f"the Plural-Forms rule does not parse: {match.group(2)!r}"
     want = gettext.c2py(expected.plural_expr)
-    wrong = [n for n in _CHECKED_NUMBERS if have(n) != want(n)]
+    if int(match.group(1)) == expected.num_plurals:
+        wrong = [n for n in _CHECKED_NUMBERS if have(n) != want(n)]
+    else:
+        first_of: dict[tuple[int, int], int] = {}
+        wrong = []
+        for n in _CHECKED_NUMBERS:
+            for key in ((0, have(n)), (1, want(n))):
+                first = first_of.setdefault(key, n)
+                if (have(first) == have(n)) != (want(first) == want(n)):
+                    wrong.append(n)
+                    break
     if wrong:
         return (f"the Plural-Forms rule picks the wrong form for {wrong[0]} (and "
                 f"{len(wrong) - 1} more numbers up to {_CHECKED_NUMBERS[-1]}); CLDR's rule is "

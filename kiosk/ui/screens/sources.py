@@ -25,8 +25,10 @@ class SourcesScreen(DocumentScreen):
             # Translators: on the sources screen, above the list of studies and health
             # bodies (their citations stay in their original language).
             _("This information comes from the studies and health bodies listed here."),
+            # Translators: on the sources screen, after the line above: the list below is
+            # not translated. Say it plainly; keep it one sentence.
+            _("Their titles are shown as they were published, in their original language."),
         ]
-        # Citations stay in their original language, as published.
         # Translators: title of the sources screen; the audio guide speaks it. Use the
         # same word as the "Sources" button on the list of topics.
         return Document(key="sources", title=_("Sources"),

@@ -31,10 +31,16 @@ def test_the_arabic_rule_that_swapped_two_forms_is_caught_and_the_cldr_rule_pass
     assert [p.line for p in found] == [4]  # the header line, so the translator finds it
 
 
-def test_a_rule_written_before_cldr_added_a_form_is_not_an_error(tmp_path):
-    """French catalogues say two forms; CLDR now adds a third for millions."""
-    path = catalogue(tmp_path, "fr", "nplurals=2; plural=(n > 1);")
-    assert plural_rule_problem(i18n_tools.read_catalog(path, "fr"), "fr") is None
+def test_a_rule_written_before_cldr_added_a_form_is_checked_by_which_numbers_share_a_form(
+        tmp_path):
+    """French and Brazilian catalogues say two forms; CLDR now adds a third for millions. Zero
+    takes the singular in both languages, so the English-style rule is wrong for them."""
+    read = i18n_tools.read_catalog
+    for code in ("fr", "pt_BR"):
+        path = catalogue(tmp_path, code, "nplurals=2; plural=(n > 1);")
+        assert plural_rule_problem(read(path, code), code) is None
+        path = catalogue(tmp_path, code, "nplurals=2; plural=(n != 1);")
+        assert "wrong form for 1" in plural_rule_problem(read(path, code), code)
 
 
 def test_a_stale_previous_msgid_comment_is_reported_at_its_line(tmp_path):
