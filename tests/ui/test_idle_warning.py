@@ -56,7 +56,7 @@ def test_it_is_in_the_visitors_language(ui):
     ui.app.go_welcome()
     ui.tap("language:ar")
     arabic = IdleWarning(25)
-    assert arabic.question == "هل ما زلت هنا؟"
+    assert arabic.question.startswith("هل ما زال")  # addresses every reader, not only men
     assert "25 ثانية" in arabic.spoken()
     assert [b.source_text for b in buttons(arabic)] == ["متابعة"]
 
