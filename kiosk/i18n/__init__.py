@@ -2,8 +2,9 @@
 active language for the interface, dates and language names from CLDR (Babel), and the
 translator tools behind ``ccsvi-kiosk i18n``.
 
-Modules: ``catalogues`` (reading catalogues, the active translation, ``_`` and ``pgettext``) and
-``tools`` (extract, update, compile, check, stats and the pseudo-locale).
+Modules: ``catalogues`` (reading catalogues, the active translation, ``_``, ``pgettext`` and
+``ngettext``), ``tools`` (extract, update, compile, check, stats), ``catalogue_rules`` and
+``pseudo``.
 """
 
 from kiosk.i18n.catalogues import (
@@ -19,10 +20,11 @@ from kiosk.i18n.catalogues import (
     known_language,
     language_info,
     long_date,
+    ngettext,
     pgettext,
     po_path,
 )
 
 __all__ = ["DOMAIN", "N_", "PSEUDO_LANGUAGE", "SOURCE_LANGUAGE", "Catalogues", "Language", "_",
            "activate", "fallback_chain", "known_language", "language_info", "long_date",
-           "pgettext", "po_path"]
+           "ngettext", "pgettext", "po_path"]

@@ -12,8 +12,10 @@ UI code marks strings with ``_()`` / ``pgettext()`` (looked up in the active lan
 from __future__ import annotations
 
 import datetime as dt
+import gettext
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -133,23 +135,50 @@ def _without_notes(data: bytes) -> bytes:
                        for line in data.split(b"\n"))
 
 
-def read_catalogue(path: Path) -> dict[MessageKey, str]:
+@dataclass(frozen=True)
+class PluralForms:
+    """A translation with one form per plural category ("1 second", "3 seconds"; Arabic has
+    six), and the catalogue's rule that picks the form for a number."""
+
+    forms: tuple[str, ...]
+    rule: Callable[[int], int]
+
+    def pick(self, n: int) -> str | None:
+        index = self.rule(n)
+        return self.forms[index] if 0 <= index < len(self.forms) else None
+
+
+def _plural_rule(catalog) -> Callable[[int], int]:
+    try:
+        return gettext.c2py(catalog.plural_expr)
+    except (ValueError, SyntaxError, AttributeError):
+        return lambda n: int(n != 1)
+
+
+def read_catalogue(path: Path) -> dict[MessageKey, str | PluralForms]:
     """The usable translations in one ``.po``; raises ``PoFileError``/``OSError`` if unreadable.
 
     Fuzzy and empty entries are skipped, and so is any translation whose placeholders differ
     from the English: ``"{page}"`` mistyped as ``"{pgae}"`` would otherwise crash the screen.
+    A plural entry is used only when every form is filled in and keeps the placeholders.
     """
     data = path.read_bytes()
     check_po_syntax(data)
     catalog = read_po(io.BytesIO(_without_notes(data)), abort_invalid=True)
-    table: dict[MessageKey, str] = {}
+    rule = _plural_rule(catalog)
+    table: dict[MessageKey, str | PluralForms] = {}
     for message in catalog:
         if not message.id or message.fuzzy:
             continue
-        msgid = message.id if isinstance(message.id, str) else message.id[0]
+        if not isinstance(message.id, str):  # msgid and msgid_plural
+            forms = tuple(message.string)
+            if forms and all(forms) and all(placeholders_match(message.id[1], f)
+                                            for f in forms):
+                table[(message.context, message.id[0])] = PluralForms(forms, rule)
+            continue
         string = message.string if isinstance(message.string, str) else message.string[0]
-        if string and placeholders_match(msgid, string):
-            table[(message.context, msgid)] = string
+        if string and placeholders_match(message.id, string):
+            table[(message.context, message.id)] = string
     return table
 
 
@@ -162,19 +191,29 @@ def po_error_line(error: PoFileError) -> int | None:
 class Translator:
     """Looks a message up along one language's fallback chain, ending in the source text."""
 
-    def __init__(self, language: str, tables: list[dict[MessageKey, str]]):
+    def __init__(self, language: str, tables: list[dict[MessageKey, str | PluralForms]]):
         self.language = language
         self._tables = tables
 
     def pgettext(self, context: str | None, message: str) -> str:
         for table in self._tables:
             found = table.get((context, message))
-            if found:
+            if isinstance(found, str) and found:
                 return found
         return message
 
     def gettext(self, message: str) -> str:
         return self.pgettext(None, message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        """The form for ``n`` by the language's own plural rule; English's two forms last."""
+        for table in self._tables:
+            found = table.get((None, singular))
+            if isinstance(found, PluralForms):
+                text = found.pick(n)
+                if text:
+                    return text
+        return singular if n == 1 else plural
 
 
 class Catalogues:
@@ -184,7 +223,7 @@ class Catalogues:
         self.locales_dir = Path(locales_dir)
         self.requested = list(languages)
         self.problems: list[Problem] = []
-        self._tables: dict[str, dict[MessageKey, str]] = {}
+        self._tables: dict[str, dict[MessageKey, str | PluralForms]] = {}
         self._broken: set[str] = set()
         for code in self.requested:
             for candidate in fallback_chain(code):
@@ -227,8 +266,10 @@ class Catalogues:
     def texts(self, code: str) -> list[str]:
         """Everything ``code``'s visitors may read from the catalogues: the translations along
         its fallback chain and the English of each (shown where a string is untranslated)."""
-        return [text for c in fallback_chain(code) for (_ctx, msgid), string
-                in self._tables.get(c, {}).items() for text in (msgid, string)]
+        return [text for c in fallback_chain(code) for (_ctx, msgid), found
+                in self._tables.get(c, {}).items()
+                for text in (msgid, *(found.forms if isinstance(found, PluralForms) else
+                                      (found,)))]
 
     def translator(self, code: str) -> Translator:
         return Translator(code, [self._tables[c] for c in fallback_chain(code)
@@ -289,6 +330,10 @@ def _(message: str) -> str:
 
 def pgettext(context: str, message: str) -> str:
     return _active.pgettext(context, message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _active.ngettext(singular, plural, n)
 
 
 def N_(message: str) -> str:

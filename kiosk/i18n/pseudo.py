@@ -11,7 +11,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 
 from kiosk.i18n.catalogues import PLACEHOLDER, PSEUDO_LANGUAGE, po_path
-from kiosk.i18n.tools import PROJECT, _messages, read_catalog, template_path, text_of, write_catalog
+from kiosk.i18n.tools import PROJECT, _messages, read_catalog, template_path, write_catalog
 
 _ACCENTED = str.maketrans(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
@@ -35,7 +35,9 @@ def pseudo(locales_dir: Path, code: str = PSEUDO_LANGUAGE) -> Path:
     catalog = Catalog(locale=None, project=PROJECT, charset="utf-8")
     catalog.language_team = "Pseudo-locale for layout tests"
     for message in _messages(template):
-        catalog.add(message.id, pseudo_translate(text_of(message.id)), message.locations,
+        string = (pseudo_translate(message.id) if isinstance(message.id, str) else
+                  tuple(pseudo_translate(text) for text in message.id))
+        catalog.add(message.id, string, message.locations,
                     auto_comments=message.auto_comments, context=message.context)
     path = po_path(locales_dir, code)
     write_catalog(catalog, path)

@@ -175,6 +175,11 @@ def text_of(value) -> str:
     return value if isinstance(value, str) else (value[0] if value else "")
 
 
+def forms_of(value) -> list[str]:
+    """Every form of a message's string: one, or one per plural category."""
+    return [value] if isinstance(value, str) else list(value or [""])
+
+
 def _messages(catalog: Catalog) -> list[Message]:
     return [m for m in catalog if m.id]
 
@@ -230,15 +235,20 @@ def check_catalogue(path: Path, code: str, template: Catalog | None = None) -> l
     messages = _messages(catalog)
     for message in messages:
         msgid, msgstr = text_of(message.id), text_of(message.string)
+        strings = forms_of(message.string)
         where = f"{message.context}: " if message.context else ""
-        if not msgstr:
-            problems.append(Problem(path, message.lineno, f"{where}untranslated: {msgid!r}"))
+        if not all(strings):
+            what = "untranslated" if not any(strings) else "a plural form is missing"
+            problems.append(Problem(path, message.lineno, f"{where}{what}: {msgid!r}"))
             continue
         if message.fuzzy:
             problems.append(Problem(path, message.lineno, f"{where}fuzzy: {msgid!r}"))
-        if not placeholders_match(msgid, msgstr):
-            problems.append(Problem(path, message.lineno,
-                                    f"{where}placeholders differ: {msgid!r} -> {msgstr!r}"))
+        english = message.id if isinstance(message.id, str) else message.id[-1]
+        for string in strings:
+            if not placeholders_match(english, string):
+                problems.append(Problem(path, message.lineno,
+                                        f"{where}placeholders differ: {english!r} -> "
+                                        f"{string!r}"))
         if code.split("_")[0] != SOURCE_LANGUAGE and _suspicious_copy(msgid, msgstr):
             problems.append(Problem(path, message.lineno,
                                     f"{where}same as the English: {msgid!r}", "warning"))
@@ -278,7 +288,7 @@ def check_glyphs(path: Path, code: str, messages: list[Message]) -> list[Problem
     files = font.files()
     reported: set[str] = set()
     for message in messages:
-        lacking = missing(text_of(message.string) + info.endonym, files) - reported
+        lacking = missing("".join(forms_of(message.string)) + info.endonym, files) - reported
         if lacking:
             reported |= lacking
             names = ", ".join(f"{ch!r} ({unicodedata.name(ch, 'unnamed')})"

@@ -18,7 +18,7 @@ from kivy.uix.widget import Widget
 from kiosk.admin.pin import PIN_MAX_DIGITS
 from kiosk.display import sizes
 from kiosk.display.bidi_text import visual
-from kiosk.i18n.catalogues import _
+from kiosk.i18n.catalogues import _, ngettext
 from kiosk.ui.measure import text_width
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.widgets import KioskButton, TextBlock, button_padding, icon_room, kiosk_app
@@ -156,10 +156,12 @@ class PinScreen(KioskScreen):
 
     @staticmethod
     def _locked_text(seconds: int) -> str:
-        # Translators: on the staff PIN keypad after several wrong PINs; {seconds} is
-        # a whole number of seconds (up to 60) that counts down. Keep {seconds}.
-        return _("Too many wrong tries. Wait {seconds} seconds, then try again.").format(
-            seconds=seconds)
+        # Translators: on the staff PIN keypad after several wrong PINs. {seconds}
+        # counts down from 60 to 1: fill in every plural form of your language.
+        # Keep {seconds} in each form.
+        return ngettext("Too many wrong tries. Wait {seconds} second, then try again.",
+                        "Too many wrong tries. Wait {seconds} seconds, then try again.",
+                        seconds).format(seconds=seconds)
 
     def _update(self) -> None:
         self.dots.show(len(self.digits))

@@ -1,6 +1,8 @@
 from pathlib import Path
 
+from kiosk import paths
 from kiosk.i18n import catalogues as i18n
+from kiosk.i18n import tools as i18n_tools
 from kiosk.i18n.catalogues import Catalogues, fallback_chain, language_info, po_path
 
 PO_HEADER = '''msgid ""
@@ -105,3 +107,34 @@ def test_released_locale_data_is_read_again_when_asked_for():
     language_info("de")
     i18n.release_locale_data()
     assert language_info("de").endonym == "Deutsch"
+
+
+LOCKED_ONE = "Too many wrong tries. Wait {seconds} second, then try again."
+LOCKED_MANY = "Too many wrong tries. Wait {seconds} seconds, then try again."
+
+
+def test_a_countdown_takes_each_languages_own_plural_form():
+    """The PIN lockout counts down from 60 to 1: "1 second" in English, the singular for 0 and
+    1 in French, and Arabic's forms for 2, for 3 to 10, and for 11 and up."""
+    catalogues = Catalogues(paths.LOCALES_DIR, ["en", "fr", "ar"])
+
+    def wait(code: str, n: int) -> str:
+        return catalogues.translator(code).ngettext(LOCKED_ONE, LOCKED_MANY, n).format(seconds=n)
+
+    assert wait("en", 1) == "Too many wrong tries. Wait 1 second, then try again."
+    assert wait("en", 60) == "Too many wrong tries. Wait 60 seconds, then try again."
+    assert "1 seconde," in wait("fr", 1) and "0 seconde," in wait("fr", 0)
+    assert "2 secondes," in wait("fr", 2)
+    assert "ثانيتين" in wait("ar", 2)
+    assert "5 ثوانٍ" in wait("ar", 5) and "10 ثوانٍ" in wait("ar", 10)
+    assert "11 ثانية" in wait("ar", 11) and "60 ثانية" in wait("ar", 60)
+
+
+def test_a_plural_entry_with_a_form_missing_is_not_used_and_is_reported(tmp_path):
+    path = write_po(tmp_path, "fr",
+                    f'msgid "{LOCKED_ONE}"\nmsgid_plural "{LOCKED_MANY}"\n'
+                    'msgstr[0] "Attendez {seconds} seconde."\nmsgstr[1] ""\n')
+    translator = Catalogues(tmp_path, ["fr"]).translator("fr")
+    assert translator.ngettext(LOCKED_ONE, LOCKED_MANY, 1) == LOCKED_ONE  # English, not half
+    problems = [p.message for p in i18n_tools.check_catalogue(path, "fr")]
+    assert any("a plural form is missing" in m for m in problems)
