@@ -8,7 +8,7 @@ from fontTools.ttLib import TTCollection, TTFont
 from kiosk import paths
 from kiosk.fonts import cjk_faces, glyphs
 from kiosk.fonts.faces import FONT_DIRS, find_font
-from kiosk.i18n.catalogues import po_path, read_catalogue
+from kiosk.i18n.catalogues import Catalogues, po_path
 
 COLLECTION = next(folder / "NotoSansCJK-Regular.ttc" for folder in FONT_DIRS
                   if (folder / "NotoSansCJK-Regular.ttc").is_file())
@@ -67,10 +67,9 @@ def test_reading_subsets_draw_every_shipped_character_in_a_fortieth_of_the_file(
     subsets = cjk_faces.make_subsets(faces)
     assert [p.name for p in subsets] == [p.stem + ".subset.otf" for p in faces]
     chinese = set()
-    for code in ("zh_Hans", "zh_Hant"):
-        po = po_path(paths.LOCALES_DIR, code)
-        if po.is_file():
-            chinese |= {ch for _key, text in read_catalogue(po).items() for ch in text}
+    catalogues = Catalogues(paths.LOCALES_DIR, ["zh_Hans", "zh_Hant"])
+    for code in ("zh_Hans", "zh_Hant"):  # every translation, each plural form included
+        chinese |= {ch for text in catalogues.texts(code) for ch in text}
     chinese |= set("2026年11月21日")  # a long date in Chinese
     assert len([ch for ch in chinese if ord(ch) >= 0x4E00]) > 300  # the test has teeth
     for face, subset in zip(faces, subsets, strict=True):
