@@ -38,6 +38,11 @@ class Language:
     english_name: str
     direction: str  # "ltr" or "rtl"
     script: str  # ISO 15924, e.g. "Latn", "Arab", "Hans"
+    without_region: str = ""  # "Português" for "Português (Brasil)"; empty if no region
+
+    @property
+    def short_endonym(self) -> str:
+        return self.without_region or self.endonym
 
     @property
     def rtl(self) -> bool:
@@ -51,7 +56,9 @@ def language_info(code: str) -> Language:
     locale = Locale.parse(code)
     name = locale.languages.get(locale.language) or locale.display_name or code
     english = Locale("en").languages.get(locale.language, code)
+    alone = ""
     if locale.territory:  # "Português (Brasil)": a regional variety says which one it is
+        alone = name[:1].upper() + name[1:]
         name += f" ({locale.territories.get(locale.territory, locale.territory)})"
         english += f" ({Locale('en').territories.get(locale.territory, locale.territory)})"
     likely = get_global("likely_subtags").get(locale.language, "")
@@ -62,6 +69,7 @@ def language_info(code: str) -> Language:
         english_name=english,
         direction="rtl" if locale.text_direction == "rtl" else "ltr",
         script=script,
+        without_region=alone,
     )
 
 

@@ -154,6 +154,33 @@ def test_a_short_15_inch_screen_at_200_percent_keeps_the_text_big_and_pages_usef
         ui.app.replace_data(kiosk_data)
 
 
+def test_the_welcome_screen_fits_a_15_inch_screen_whichever_language_is_chosen(
+        ui, kiosk_data):
+    """A regional name ("Português (Brasil)") that would cost a row of language buttons gives
+    way to the language's name, the same whether or not it is the one chosen; then every
+    language and the disclaimer fit at every text size."""
+    from dataclasses import replace
+
+    from kiosk.config import ScreenSize
+
+    short = replace(kiosk_data.config, screen=ScreenSize(344, 194))
+    ui.app.replace_data(replace(kiosk_data, config=short))
+    try:
+        problems, names = [], set()
+        for language in ("en", "pt_BR", "ar"):
+            for scale in (1.0, 1.25, 1.5, 2.0):
+                ui.app.session.language = language
+                ui.app.session.set_text_scale(scale)
+                ui.app.show(Location("welcome"))
+                ui.pump(1)
+                problems += [f"{language} {scale}: {p}" for p in layout_problems(ui)]
+                names |= {b.text for b in ui.buttons() if b.action == "language:pt_BR"}
+        assert problems == []
+        assert len(names) == 1 and next(iter(names)).startswith("Português")
+    finally:
+        ui.app.replace_data(kiosk_data)
+
+
 def test_next_topic_is_laid_out_while_the_last_page_is_read(ui):
     """After a page is drawn, what Next opens is paginated and shaped in the idle time, so the
     turn only builds widgets; the page it then shows starts the next topic, fully shaped."""

@@ -80,24 +80,35 @@ class WelcomeScreen(KioskScreen):
         gap = app.sizer.px(sizes.GAP_MM * 2)
         available = self.area[0] - 2 * self.margin()
 
-        def columns(font: float) -> int:
-            """Endonyms are single words and must not wrap; the chosen one has a check mark."""
-            widest = max(text_width(visual(lang.endonym) if lang.rtl else lang.endonym,
+        def columns(font: float, names: dict[str, str], any_chosen: bool = False) -> int:
+            """Names must not wrap; the chosen one (or, with ``any_chosen``, whichever is
+            chosen) has a check mark."""
+            widest = max(text_width(visual(names[lang.code]) if lang.rtl else names[lang.code],
                                     {"font_name": str(app.data.font_for(lang.code).regular),
                                      "font_size": font})
                          + 2 * button_padding(font)
-                         + (icon_room(font) if lang.code == app.session.language else 0)
+                         + (icon_room(font) if any_chosen or lang.code == app.session.language
+                            else 0)
                          for lang in languages)
             return max(1, min(4, len(languages), int((available + gap) // (widest + gap))))
 
+        # A regional variety is named with its region ("Português (Brasil)") unless that costs
+        # a column, and so a row: then, if no other variety of it is offered, by its language.
+        # Decided as if any language were chosen, so a name never changes when it is touched.
+        names = {lang.code: lang.endonym for lang in languages}
+        bases = [lang.code.split("_")[0] for lang in languages]
+        short = {lang.code: lang.short_endonym if bases.count(lang.code.split("_")[0]) == 1
+                 else lang.endonym for lang in languages}
         # A row fewer is worth a slightly smaller label (never below 100%): on a short screen
         # a third row would push the disclaimer off.
         font = app.sizer.font(sizes.BUTTON_FONT_MM, control=True)
         floor = sizes.whole_px(app.sizer.px(sizes.BUTTON_FONT_MM))
-        most = columns(floor)
-        while columns(font) < most and font > floor:
+        if columns(floor, short, any_chosen=True) > columns(floor, names, any_chosen=True):
+            names = short
+        most = columns(floor, names)
+        while columns(font, names) < most and font > floor:
             font = max(floor, int(font * 0.95))
-        cols = columns(font)
+        cols = columns(font, names)
         height = app.sizer.target(sizes.PRIMARY_TARGET_MM, sizes.BUTTON_FONT_MM)
         rows = math.ceil(len(languages) / cols)
         grid = GridLayout(cols=cols, spacing=gap, size_hint_y=None,
@@ -107,7 +118,7 @@ class WelcomeScreen(KioskScreen):
             ordered = [lang for r in range(rows)
                        for lang in reversed(ordered[r * cols:(r + 1) * cols])]
         for language in ordered:
-            button = KioskButton(text=language.endonym, action=f"language:{language.code}",
+            button = KioskButton(text=names[language.code], action=f"language:{language.code}",
                                  rtl=language.rtl, speech_language=language.code,
                                  primary=True, selected=language.code == app.session.language,
                                  icon="check" if language.code == app.session.language else "",
