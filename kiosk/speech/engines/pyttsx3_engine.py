@@ -128,7 +128,7 @@ class Pyttsx3Engine(Engine):
             self.engine.setProperty("rate", wpm)
             self.engine.setProperty("volume", max(0.0, min(1.0, volume)))
         self.engine.setProperty("voice", voice)
-        for attempt in range(2):
+        for attempt in range(3):
             self._events = []
             with contextlib.redirect_stdout(io.StringIO()):  # pyttsx3 prints "Audio saved to"
                 self.engine.save_to_file(prefix + text, str(out))
@@ -137,8 +137,9 @@ class Pyttsx3Engine(Engine):
             if duration_ms and (audible or attempt):
                 break
             # Now and then, under load, pyttsx3 2.99 returns from runAndWait with no file, an
-            # empty one, or one of pure silence: once more, with the same text and file.
-            # Silence twice is what the text sounds like (punctuation alone, say) and is kept.
+            # empty one, or one of pure silence: again, with the same text and file (a worker
+            # just restarted on a busy machine once failed twice). Silence twice is what the
+            # text sounds like (punctuation alone, say) and is kept.
         else:
             raise RuntimeError(f"the speech engine wrote no audio to {out.name}")
         if self._espeak:
