@@ -159,7 +159,7 @@ class PluralForms:
 def _plural_rule(catalog) -> Callable[[int], int]:
     try:
         return gettext.c2py(catalog.plural_expr)
-    except (ValueError, SyntaxError, AttributeError):
+    except (ValueError, SyntaxError):  # a header gettext cannot parse: English's rule
         return lambda n: int(n != 1)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 
 from kiosk.i18n.catalogues import PLACEHOLDER, PSEUDO_LANGUAGE, po_path
-from kiosk.i18n.tools import PROJECT, _messages, read_catalog, template_path, write_catalog
+from kiosk.i18n.tools import PROJECT, entries, read_catalog, template_path, write_catalog
 
 _ACCENTED = str.maketrans(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
@@ -34,7 +34,7 @@ def pseudo(locales_dir: Path, code: str = PSEUDO_LANGUAGE) -> Path:
     template = read_catalog(template_path(locales_dir))
     catalog = Catalog(locale=None, project=PROJECT, charset="utf-8")
     catalog.language_team = "Pseudo-locale for layout tests"
-    for message in _messages(template):
+    for message in entries(template):
         string = (pseudo_translate(message.id) if isinstance(message.id, str) else
                   tuple(pseudo_translate(text) for text in message.id))
         catalog.add(message.id, string, message.locations,

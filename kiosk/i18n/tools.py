@@ -180,7 +180,8 @@ def forms_of(value) -> list[str]:
     return [value] if isinstance(value, str) else list(value or [""])
 
 
-def _messages(catalog: Catalog) -> list[Message]:
+def entries(catalog: Catalog) -> list[Message]:
+    """A catalogue's messages without its header."""
     return [m for m in catalog if m.id]
 
 
@@ -194,10 +195,10 @@ def stats(locales_dir: Path, content_dir: Path | None = paths.CONTENT_DIR) -> di
     codes = catalogue_paths(locales_dir)
     reading = _reading_levels(locales_dir, content_dir, list(codes)) if content_dir else {}
     if template.exists():
-        total = len(_messages(read_catalog(template)))
+        total = len(entries(read_catalog(template)))
         result[SOURCE_LANGUAGE] = Stats(total, total, 0, reading.get(SOURCE_LANGUAGE))
     for code, path in codes.items():
-        messages = _messages(read_catalog(path, code))
+        messages = entries(read_catalog(path, code))
         fuzzy = sum(1 for m in messages if m.fuzzy)
         done = sum(1 for m in messages if text_of(m.string) and not m.fuzzy)
         result[code] = Stats(len(messages), done, fuzzy, reading.get(code))
@@ -227,12 +228,13 @@ def check_catalogue(path: Path, code: str, template: Catalog | None = None) -> l
         catalog = read_catalog(path, code)
     except PoFileError as exc:
         return [Problem(path, po_error_line(exc), f"does not parse: {exc}")]
+    text = path.read_text(encoding="utf-8")  # for the lines Babel does not keep
     problems: list[Problem] = []
     if catalog.fuzzy:  # babel's new catalogues start so; Poedit and msgfmt distrust the header
-        problems.append(Problem(path, _header_line(path), "the header is marked fuzzy: fill in "
+        problems.append(Problem(path, _header_line(text), "the header is marked fuzzy: fill in "
                                 "Last-Translator and delete the '#, fuzzy' line above "
                                 "msgid \"\"", "warning"))
-    messages = _messages(catalog)
+    messages = entries(catalog)
     for message in messages:
         msgid, msgstr = text_of(message.id), text_of(message.string)
         strings = forms_of(message.string)
@@ -254,23 +256,23 @@ def check_catalogue(path: Path, code: str, template: Catalog | None = None) -> l
                                     f"{where}same as the English: {msgid!r}", "warning"))
     if template is not None:
         have = {(m.context, text_of(m.id)) for m in messages}
-        for message in _messages(template):
+        for message in entries(template):
             if (message.context, text_of(message.id)) not in have:
                 problems.append(Problem(path, None, f"missing (run 'ccsvi-kiosk i18n update'):"
                                                     f" {text_of(message.id)!r}"))
-    for line in stale_previous_markers(path.read_text(encoding="utf-8")):
+    for line in stale_previous_markers(text):
         problems.append(Problem(path, line, "a '# | msgid' comment is left from an old fuzzy "
                                             "match: delete it"))
     plural = plural_rule_problem(catalog, code)
     if plural:
-        problems.append(Problem(path, _header_line(path, "Plural-Forms"), plural))
+        problems.append(Problem(path, _header_line(text, "Plural-Forms"), plural))
     problems += check_glyphs(path, code, messages)
     return problems
 
 
-def _header_line(path: Path, field: str | None = None) -> int | None:
+def _header_line(text: str, field: str | None = None) -> int | None:
     """The line of the header's ``#, fuzzy`` flag (or of ``field``), for ``file:line``."""
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(text.splitlines(), 1):
         if field is None and line.startswith("#,") and "fuzzy" in line:
             return number
         if field is not None and line.startswith(f'"{field}:'):
