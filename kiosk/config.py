@@ -33,6 +33,7 @@ _TOP_LEVEL: dict[str, Any] = {
     "display": dict,
     "content_dir": (str, type(None)),
     "locales_dir": (str, type(None)),
+    "voices_dir": (str, type(None)),
     "touch": dict,
     "switch_scanning": dict,
     "animations": bool,
@@ -79,6 +80,7 @@ class KioskConfig:
     theme: str
     content_dir: Path
     locales_dir: Path
+    voices_dir: Path  # natural voices (Piper .onnx + .onnx.json); need not exist by default
     files: tuple[Path, ...]  # the files these values came from, defaults first
     repeat_ignore_ms: int  # a second press this soon after an accepted one is ignored
     hold_ms: int  # how long a finger must rest on a control before its release counts
@@ -212,6 +214,7 @@ def _build(values: dict, lines: dict[str, tuple[Path, int]], files: tuple[Path, 
 
     content_dir = _dir(values, lines, "content_dir", paths.CONTENT_DIR, bad)
     locales_dir = _dir(values, lines, "locales_dir", paths.LOCALES_DIR, bad)
+    voices_dir = _dir(values, lines, "voices_dir", paths.VOICES_DIR, bad)
 
     if problems:
         raise InputError(problems)
@@ -226,6 +229,7 @@ def _build(values: dict, lines: dict[str, tuple[Path, int]], files: tuple[Path, 
         theme=theme,
         content_dir=content_dir,
         locales_dir=locales_dir,
+        voices_dir=voices_dir,
         files=files,
         repeat_ignore_ms=round(repeat_ignore),
         hold_ms=round(hold),

@@ -12,4 +12,6 @@ PROJECT_DIR = PACKAGE_DIR.parent
 DEFAULT_CONFIG = PACKAGE_DIR / "kiosk.yaml"
 CONTENT_DIR = PROJECT_DIR / "content"
 LOCALES_DIR = PROJECT_DIR / "locales"
+# Natural voices a clinic adds; an installed kiosk's settings name /var/lib/ccsvi-kiosk/voices.
+VOICES_DIR = PROJECT_DIR / "voices"
 BLANK_FONT = PACKAGE_DIR / "ui" / "blank.ttf"  # shipped; made by kiosk.fonts.blank_font

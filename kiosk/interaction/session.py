@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 
-from kiosk.speech.defaults import DEFAULT_RATE, DEFAULT_VOLUME
+from kiosk.speech.defaults import DEFAULT_RATE, DEFAULT_VOICE_KIND, DEFAULT_VOLUME
 
 # Text size steps offered on the display-settings screen: 100% to 200% (WCAG 1.4.4).
 TEXT_SCALES: tuple[float, ...] = (1.0, 1.25, 1.5, 1.75, 2.0)
@@ -35,6 +35,7 @@ class SpeechSettings:
     keep_reading: bool = False  # read-aloud goes on to the next page
     rate: float = DEFAULT_RATE
     volume: float = DEFAULT_VOLUME
+    voice_kind: str = DEFAULT_VOICE_KIND  # "natural" where the language has one, or "clear"
 
 
 @dataclass(frozen=True)

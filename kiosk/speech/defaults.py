@@ -8,6 +8,9 @@ from __future__ import annotations
 WORDS_PER_MINUTE = 150  # the default pace at rate 1.0, for English (about 150 wpm)
 DEFAULT_RATE = 1.0  # 1.0 = the default pace; 0.5 to 2.0
 DEFAULT_VOLUME = 0.6  # 0..1: loud enough near the kiosk, not across the waiting room
+NATURAL, CLEAR = "natural", "clear"  # the two kinds of voice a visitor can choose
+VOICE_KINDS = (NATURAL, CLEAR)
+DEFAULT_VOICE_KIND = NATURAL  # a natural voice where the language has one
 
 
 def voice_covers(voices: set[str] | frozenset[str], language: str) -> bool:

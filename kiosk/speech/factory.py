@@ -7,9 +7,11 @@ until speech is used.
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from kiosk.speech.types import Player, Synthesizer
 
@@ -20,15 +22,30 @@ PLAYERS = ("auto", "sound-card", "recording")
 
 
 def create_synthesizer(kind: str = "worker", *, engine: str | None = None,
-                       start_timeout: float = 10.0, voices: str = "fixed") -> Synthesizer:
-    """``worker``: the speech engine ``engine`` (default espeak-ng) in its worker process.
+                       start_timeout: float = 10.0, voices: str = "fixed",
+                       voices_dir: Path | None = None, pronunciations=None) -> Synthesizer:
+    """``worker``: espeak-ng and, where Piper is installed, the natural voices (in
+    ``voices_dir`` and the installed voice packages), each in its own worker process, with
+    the choice between them made per sentence (``kiosk.speech.choice``); ``pronunciations``
+    gives a language's pronunciation list. With ``engine``, that engine alone.
     ``spy``: answers at once and speaks nothing (headless tools and tests). Its languages are
     the shipped ones (``voices="fixed"``), or, with ``voices="engine"``, the ones the real
     engine can speak, asked once, so a preview of a new language draws its speech buttons."""
     if kind == "worker":
         from kiosk.speech.worker_client import WorkerSynthesizer
 
-        return WorkerSynthesizer(start_timeout=start_timeout, engine=engine)
+        if engine is not None:
+            return WorkerSynthesizer(start_timeout=start_timeout, engine=engine,
+                                     voices_dir=voices_dir)
+        from kiosk.speech.choice import ChoosingSynthesizer
+
+        natural = None
+        if natural_engine_installed():
+            natural = WorkerSynthesizer(start_timeout=start_timeout, engine="piper",
+                                        voices_dir=voices_dir)
+        return ChoosingSynthesizer(
+            WorkerSynthesizer(start_timeout=start_timeout, engine="espeak-ng"), natural,
+            pronunciations=pronunciations)
     if kind == "spy":
         from kiosk.stand_ins import SpySynthesizer
 
@@ -39,6 +56,11 @@ def create_synthesizer(kind: str = "worker", *, engine: str | None = None,
         spoken = _engine_voices(engine, start_timeout)
         return SpySynthesizer(languages=spoken) if spoken else SpySynthesizer()
     raise ValueError(f"no synthesizer kind {kind!r} (known: {', '.join(SYNTHESIZERS)})")
+
+
+def natural_engine_installed() -> bool:
+    """Whether Piper can be imported (without importing it: that takes a third of a second)."""
+    return importlib.util.find_spec("piper") is not None
 
 
 def _engine_voices(engine: str | None, start_timeout: float) -> frozenset[str]:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 
+from kiosk.speech.defaults import DEFAULT_VOICE_KIND
 from kiosk.speech.types import (
     DEFAULT_RATE,
     DEFAULT_VOLUME,
@@ -80,26 +81,45 @@ class ReadAloud:
         self._playback: Playback | None = None
         self._synthesis: Synthesis | None = None
         self._retried = False
-        self._settings = ("en", DEFAULT_RATE, DEFAULT_VOLUME)
+        self._settings = ("en", DEFAULT_RATE, DEFAULT_VOLUME, DEFAULT_VOICE_KIND)
+        self._prepared: tuple[Utterance, Future[Synthesis]] | None = None
 
     # Commands --------------------------------------------------------------------------------
     def start(self, text: str, language: str, rate: float = DEFAULT_RATE,
               volume: float = DEFAULT_VOLUME,
-              from_sentence: int = 0) -> None:
+              from_sentence: int = 0, kind: str = DEFAULT_VOICE_KIND) -> None:
         """Read ``text`` from the top (or from a sentence), replacing anything being read."""
         self.stop()
         self.error = None
         self._text = text
         self._spans = sentence_spans(text)
-        self._settings = (language, rate, volume)
+        self._settings = (language, rate, volume, kind)
         self._index = from_sentence
         self._futures = [self._request(i) for i in range(len(self._spans))]
         self.state = self.PLAYING if self._spans else self.IDLE
 
     def speak(self, text: str, language: str, rate: float = DEFAULT_RATE,
-              volume: float = DEFAULT_VOLUME) -> None:
+              volume: float = DEFAULT_VOLUME, kind: str = DEFAULT_VOICE_KIND) -> None:
         """Say a short message (an announcement, a button's name) the same way."""
-        self.start(text, language, rate, volume)
+        self.start(text, language, rate, volume, kind=kind)
+
+    def prepare(self, text: str, language: str, rate: float = DEFAULT_RATE,
+                volume: float = DEFAULT_VOLUME, kind: str = DEFAULT_VOICE_KIND) -> None:
+        """Synthesize the first sentence of ``text`` now, so that reading it starts at once
+        (a page calls this when it is shown). Replaces what was prepared before."""
+        spans = sentence_spans(text)
+        if not spans:
+            return
+        utterance = Utterance(text[spans[0][0]:spans[0][1]], language, rate, volume, kind)
+        if self._prepared is not None and self._prepared[0] == utterance:
+            return
+        self._forget_prepared()
+        self._prepared = (utterance, self.synthesizer.synthesize(utterance))
+
+    def _forget_prepared(self) -> None:
+        if self._prepared is not None:
+            self._prepared[1].add_done_callback(_delete_audio)
+            self._prepared = None
 
     def when_ready(self, callback: Callable[[], None]) -> None:
         """Call ``callback`` (on the synthesizer's thread) once the sentence due to play next
@@ -110,9 +130,15 @@ class ReadAloud:
 
     def _request(self, index: int) -> Future[Synthesis]:
         start, end = self._spans[index]
-        language, rate, volume = self._settings
-        return self.synthesizer.synthesize(Utterance(self._text[start:end], language, rate,
-                                                     volume))
+        language, rate, volume, kind = self._settings
+        utterance = Utterance(self._text[start:end], language, rate, volume, kind)
+        prepared, self._prepared = self._prepared, None
+        if prepared is not None:
+            if prepared[0] == utterance and not (prepared[1].done()
+                                                 and prepared[1].exception() is not None):
+                return prepared[1]  # synthesized when the page was shown
+            prepared[1].add_done_callback(_delete_audio)
+        return self.synthesizer.synthesize(utterance)
 
     def pause(self) -> None:
         if self.state == self.PLAYING:

@@ -13,7 +13,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.speech.defaults import DEFAULT_RATE, DEFAULT_VOLUME, voice_covers
+from kiosk.speech.defaults import DEFAULT_RATE, DEFAULT_VOICE_KIND, DEFAULT_VOLUME, voice_covers
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class Utterance:
     language: str
     rate: float = DEFAULT_RATE
     volume: float = DEFAULT_VOLUME
+    kind: str = DEFAULT_VOICE_KIND  # "natural" where the language has such a voice, or "clear"
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,9 @@ class Synthesis:
     utterance: Utterance
     wav: Path
     duration_ms: int
-    words: tuple[WordTiming, ...]
+    words: tuple[WordTiming, ...]  # empty: the sentence is highlighted, not its words
+    engine: str = ""  # which engine spoke ("piper", "espeak-ng"), for tests and reviewers
+    voice: str = ""  # and which of its voices
 
 
 class SpeechUnavailable(Exception):

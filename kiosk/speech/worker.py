@@ -6,9 +6,13 @@ stdin and answers one JSON line each, in order:
 
     {"id": 7, "op": "speak", "text": "...", "lang": "fr", "rate": 1.0, "volume": 0.6,
      "out": "/dev/shm/x.wav"}
-    -> {"id": 7, "ok": true, "duration_ms": 2196, "words": [[0, 5, 0], [6, 5, 378]]}
+    -> {"id": 7, "ok": true, "duration_ms": 2196, "words": [[0, 5, 0], [6, 5, 378]],
+        "voice": "fr-fr", "aligned": true}
     {"id": 1, "op": "voices"} -> {"id": 1, "ok": true, "languages": ["ar", "de", ...],
-                                  "engine": "espeak-ng"}
+                                  "engine": "espeak-ng", "names": {"en": "..."}}
+    {"id": 2, "op": "prepare", "lang": "en"} -> {"id": 2, "ok": true, "voice": "..."}
+
+``--engine NAME`` chooses the engine; ``--voices-dir DIR`` is where the natural voices are.
 """
 
 from __future__ import annotations
@@ -27,8 +31,11 @@ def main() -> int:
     replies = os.fdopen(os.dup(1), "w", buffering=1, encoding="utf-8")
     os.dup2(2, 1)
     try:
-        name = sys.argv[sys.argv.index("--engine") + 1] if "--engine" in sys.argv else None
-        engine = create_engine(name, driver=os.environ.get("KIOSK_TTS_DRIVER") or None)
+        name = _option("--engine")
+        if name == "piper":
+            engine = create_engine(name, voices_dir=_option("--voices-dir"))
+        else:
+            engine = create_engine(name, driver=os.environ.get("KIOSK_TTS_DRIVER") or None)
     except Exception as exc:  # no engine at all: say so for every request
         engine, failure = None, f"speech engine unavailable: {exc}"
     for line in sys.stdin:
@@ -43,17 +50,25 @@ def main() -> int:
             if engine is None:
                 raise RuntimeError(failure)
             if request.get("op") == "voices":
-                reply.update(ok=True, languages=sorted(engine.languages()), engine=engine.name)
+                reply.update(ok=True, languages=sorted(engine.languages()), engine=engine.name,
+                             names=engine.voice_names())
+            elif request.get("op") == "prepare":
+                reply.update(ok=True, voice=engine.prepare(request["lang"]))
             else:
                 output = engine.synthesize(request["text"], request["lang"],
                                            float(request.get("rate", DEFAULT_RATE)),
                                            float(request.get("volume", DEFAULT_VOLUME)),
                                            Path(request["out"]))
-                reply.update(ok=True, duration_ms=output.duration_ms, words=output.words)
+                reply.update(ok=True, duration_ms=output.duration_ms, words=output.words,
+                             voice=output.voice, aligned=output.aligned)
         except Exception as exc:
             reply.update(ok=False, error=f"{type(exc).__name__}: {exc}")
         replies.write(json.dumps(reply) + "\n")
     return 0
+
+
+def _option(flag: str) -> str | None:
+    return sys.argv[sys.argv.index(flag) + 1] if flag in sys.argv[:-1] else None
 
 
 if __name__ == "__main__":

@@ -34,18 +34,22 @@ def _audio_dir() -> Path:
 
 class WorkerSynthesizer(Synthesizer):
     """Synthesis in the speech worker process, with the engine ``engine`` (default: the first
-    that ``kiosk.speech.engines`` knows)."""
+    that ``kiosk.speech.engines`` knows); ``voices_dir`` is where natural voices are."""
 
-    def __init__(self, start_timeout: float = 10.0, engine: str | None = None):
+    def __init__(self, start_timeout: float = 10.0, engine: str | None = None,
+                 voices_dir: Path | None = None):
         self._lock = threading.Lock()
         self._ids = itertools.count(1)
         self._pending: dict[int, tuple[Future, Utterance | None, Path | None]] = {}
         self._process: subprocess.Popen | None = None
         self._languages: set[str] | None = None
+        self._names: dict[str, str] = {}
         self._start_timeout = start_timeout
         self.engine = engine
+        self.voices_dir = voices_dir
         self._dir = _audio_dir()
         self.restarts = 0
+        self.unaligned = 0  # sentences spoken without word times (the sentence is highlighted)
         atexit.register(self.close)
 
     # Worker lifetime -------------------------------------------------------------------------
@@ -59,7 +63,9 @@ class WorkerSynthesizer(Synthesizer):
                             self._process.returncode)
             self._process = subprocess.Popen(
                 [sys.executable, "-m", "kiosk.speech.worker",
-                 *(["--engine", self.engine] if self.engine else [])], stdin=subprocess.PIPE,
+                 *(["--engine", self.engine] if self.engine else []),
+                 *(["--voices-dir", str(self.voices_dir)] if self.voices_dir else [])],
+                stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, bufsize=1)
             threading.Thread(target=self._read, args=(self._process,), daemon=True,
                              name="speech-worker-reader").start()
@@ -88,16 +94,20 @@ class WorkerSynthesizer(Synthesizer):
             if not future.done():
                 future.set_exception(SpeechUnavailable("the speech worker stopped"))
 
-    @staticmethod
-    def _resolve(entry, reply: dict) -> None:
+    def _resolve(self, entry, reply: dict) -> None:
         future, utterance, path = entry
         if not reply.get("ok"):
             future.set_exception(SpeechUnavailable(reply.get("error", "speech failed")))
         elif utterance is None:
-            future.set_result(set(reply["languages"]))
+            future.set_result(reply)
         else:
             words = tuple(WordTiming(start, length, at) for start, length, at in reply["words"])
-            future.set_result(Synthesis(utterance, path, reply["duration_ms"], words))
+            if not reply.get("aligned", True):
+                self.unaligned += 1
+                log.warning("no word times for %r (%s): the sentence is highlighted instead",
+                            utterance.text[:60], reply.get("voice", "?"))
+            future.set_result(Synthesis(utterance, path, reply["duration_ms"], words,
+                                        self.engine_name, reply.get("voice", "")))
 
     def _send(self, request: dict, utterance: Utterance | None, path: Path | None) -> Future:
         future: Future = Future()
@@ -118,12 +128,28 @@ class WorkerSynthesizer(Synthesizer):
     def voices(self) -> set[str]:
         if self._languages is None:
             try:
-                self._languages = self._send({"op": "voices"}, None, None).result(
+                reply = self._send({"op": "voices"}, None, None).result(
                     timeout=self._start_timeout)
+                self._names = dict(reply.get("names") or {})
+                self._languages = set(reply["languages"])
             except Exception as exc:  # no engine, or it hangs: speech is unavailable
-                log.warning("speech is unavailable: %s", exc)
+                log.warning("speech is unavailable (%s): %s", self.engine_name, exc)
                 self._languages = set()
         return self._languages
+
+    def voice_names(self) -> dict[str, str]:
+        self.voices()
+        return dict(self._names)
+
+    @property
+    def engine_name(self) -> str:
+        from kiosk.speech.engines import ENGINES
+
+        return self.engine or ENGINES[0]
+
+    def prepare(self, language: str) -> Future:
+        """Have the worker load ``language``'s voice now; the future says when it is ready."""
+        return self._send({"op": "prepare", "lang": language}, None, None)
 
     def description(self) -> str:
         from kiosk.speech.engines import engine_class  # the engine runs in the worker, not here

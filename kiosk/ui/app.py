@@ -30,6 +30,7 @@ from kiosk.interaction.input_policy import TapPolicy, TapSettings
 from kiosk.interaction.session import TEXT_SCALES, Location, Session
 from kiosk.loading import KioskData
 from kiosk.speech import Player, Synthesizer, create_player, create_synthesizer
+from kiosk.speech.pronunciation import pronunciations_from
 from kiosk.system.headphones import HeadphoneWatch
 from kiosk.ui.admin_gate import AdminGate
 from kiosk.ui.after_frame import AfterFrame
@@ -127,7 +128,9 @@ class KioskApp(App):
 
     # Building -------------------------------------------------------------------------------
     def build(self):
-        synthesizer = self._synthesizer or create_synthesizer("worker")
+        synthesizer = self._synthesizer or create_synthesizer(
+            "worker", voices_dir=self.data.config.voices_dir,
+            pronunciations=pronunciations_from(self.data.catalogues))
         player = self._player or create_player("auto")
         self.speech = SpeechUI(self, synthesizer, player)
         self._apply_session()
@@ -294,11 +297,14 @@ class KioskApp(App):
     def set_speech(self, **changes) -> None:
         for name, value in changes.items():
             setattr(self.session.speech, name, value)
+        if "voice_kind" in changes:
+            self.speech.prepare_language(self.session.language)
         self.refresh()
 
     def choose_language(self, code: str) -> None:
         """Switch language; a visitor who came from a page returns to it, now translated."""
         self.session.language = code
+        self.speech.prepare_language(code)
         if self.session.history and self.session.history[-1].screen != "welcome":
             self.go_back()
         else:

@@ -49,6 +49,27 @@ class SpeechUI:
         voices = self.synthesizer.voices()  # may start the worker: never on the UI thread
         self._voices = voices
         self._voices_known.set()
+        self.prepare_language(self.app.session.language)
+
+    def prepare_language(self, language: str) -> None:
+        """Load the voice ``language`` is read in now (a natural voice takes a few hundred
+        milliseconds to load), not when the visitor first asks for speech."""
+        prepare = getattr(self.synthesizer, "prepare", None)
+        if callable(prepare) and self._voices is not None:
+            prepare(language, self.app.session.speech.voice_kind)
+
+    def has_both_kinds(self, language: str) -> bool:
+        """Whether the visitor can choose a natural or a clear voice for ``language``."""
+        has_both = getattr(self.synthesizer, "has_both", None)
+        return self._voices is not None and callable(has_both) and has_both(language)
+
+    def prepare_page(self, text: str) -> None:
+        """Synthesize a page's first sentence when it is shown, so Read aloud starts at once."""
+        if self.reader.active or not self.available(self.app.session.language):
+            return
+        settings = self.app.session.speech
+        self.reader.prepare(text, self.app.session.language, settings.rate, settings.volume,
+                            settings.voice_kind)
 
     @property
     def voices(self) -> set[str] | None:
@@ -68,7 +89,8 @@ class SpeechUI:
     def read_page(self, text: str) -> None:
         settings = self.app.session.speech
         self.reading_page = True
-        self.reader.start(text, self.app.session.language, settings.rate, settings.volume)
+        self.reader.start(text, self.app.session.language, settings.rate, settings.volume,
+                          kind=settings.voice_kind)
         self.tick(0)
         self.reader.when_ready(self._tick_soon)
 
@@ -84,7 +106,7 @@ class SpeechUI:
             return
         settings = self.app.session.speech
         self.reading_page = False
-        self.reader.speak(text, code, settings.rate, settings.volume)
+        self.reader.speak(text, code, settings.rate, settings.volume, settings.voice_kind)
         self.reader.when_ready(self._tick_soon)
 
     def stop(self) -> None:

@@ -17,7 +17,9 @@ Word = tuple[int, int, int]  # (character offset, length, start in the audio in 
 
 class EngineOutput(NamedTuple):
     duration_ms: int
-    words: list[Word]
+    words: list[Word]  # empty when the words could not be timed: the sentence is highlighted
+    voice: str = ""  # which of the engine's voices spoke
+    aligned: bool = True  # False: no word times for this sentence (counted and logged)
 
 
 class Engine(ABC):
@@ -34,13 +36,21 @@ class Engine(ABC):
     def languages(self) -> set[str]:
         """Kiosk language codes ("fr", "zh") this engine speaks with a voice of their own."""
 
+    def voice_names(self) -> dict[str, str]:
+        """Language -> the name of the voice that speaks it, for staff (empty if unnamed)."""
+        return {}
+
+    def prepare(self, language: str) -> str:  # noqa: B027 - optional
+        """Get ready to speak ``language`` (load its voice) before the first sentence."""
+        return ""
+
     @abstractmethod
     def synthesize(self, text: str, language: str, rate: float, volume: float, out: Path
                    ) -> EngineOutput:
         """Write ``text`` spoken in ``language`` to the WAV file ``out``, with word times."""
 
 
-ENGINES = ("espeak-ng",)  # what ``create_engine`` knows, the default first
+ENGINES = ("espeak-ng", "piper")  # what ``create_engine`` knows, the default first
 
 
 def engine_class(name: str | None = None) -> type[Engine]:
@@ -50,6 +60,10 @@ def engine_class(name: str | None = None) -> type[Engine]:
         from kiosk.speech.engines.pyttsx3_engine import Pyttsx3Engine
 
         return Pyttsx3Engine
+    if name == "piper":
+        from kiosk.speech.engines.piper_engine import PiperEngine
+
+        return PiperEngine
     raise LookupError(f"no speech engine called {name!r} (known: {', '.join(ENGINES)})")
 
 

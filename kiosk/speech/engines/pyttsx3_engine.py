@@ -152,7 +152,7 @@ class Pyttsx3Engine(Engine):
                     words.append((start, end - start, at))
         else:
             words = _estimated_words(text, duration_ms)
-        return EngineOutput(duration_ms, words)
+        return EngineOutput(duration_ms, words, voice=voice)
 
 
 def _audio(wav: Path) -> tuple[int, bool]:

@@ -111,6 +111,7 @@ class DocumentScreen(KioskScreen):
         spaces, by measuring it character by character (400 measurements a page, 5 ms).
         """
         app = self.app
+        app.speech.prepare_page(self.page_text())
         document = self.document()
         layout = self.layout(document)
         page = app.session.location.page

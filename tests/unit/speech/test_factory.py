@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.speech import create_player, create_synthesizer
+from kiosk.speech.choice import ChoosingSynthesizer
 from kiosk.speech.players import AplayPlayer, has_sound_device
 from kiosk.speech.recording import RecordingPlayer
 from kiosk.speech.types import SpeechUnavailable, Utterance
@@ -86,15 +87,24 @@ def test_an_unknown_player_kind_is_refused_naming_the_known_ones():
         create_player("speakers")
 
 
-def test_the_worker_synthesizer_reports_the_real_workers_voices(worker_synthesizer):
+def test_the_worker_synthesizer_chooses_between_the_natural_and_the_clear_engine(
+        worker_synthesizer):
     synthesizer = worker_synthesizer()
-    assert isinstance(synthesizer, WorkerSynthesizer)
+    assert isinstance(synthesizer, ChoosingSynthesizer)
+    assert synthesizer.clear.engine_name == "espeak-ng"
+    assert synthesizer.natural.engine_name == "piper"
     voices = synthesizer.voices()
     assert {"en", "fr", "ar", "zh"} <= voices and "tlh" not in voices
-    assert synthesizer.pid is not None  # a worker process answered
-    assert synthesizer.description().startswith("espeak-ng ")
-    heard = synthesizer.synthesize(Utterance("Hello there.", "en")).result(timeout=30)
-    assert heard.duration_ms > 300 and heard.wav.is_file()
+    assert synthesizer.natural_voices() == {"en"}  # the voice make setup installs
+    assert synthesizer.clear.pid is not None and synthesizer.natural.pid is not None
+    assert synthesizer.description().startswith("Piper ")
+    assert "espeak-ng " in synthesizer.description()
+    natural = synthesizer.synthesize(Utterance("Hello there.", "en")).result(timeout=60)
+    assert natural.engine == "piper" and natural.voice == "en_US-joe-medium"
+    assert natural.duration_ms > 300 and natural.wav.is_file()
+    clear = synthesizer.synthesize(Utterance("Hello there.", "en", kind="clear")).result(
+        timeout=30)
+    assert clear.engine == "espeak-ng" and clear.duration_ms > 300
 
 
 def test_the_engine_asked_for_is_the_one_the_worker_starts(worker_synthesizer):

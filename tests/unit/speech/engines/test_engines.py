@@ -19,7 +19,7 @@ def test_the_default_engine_is_espeak_ng():
 
 
 def test_an_unknown_engine_is_refused_naming_the_known_ones():
-    known = r"no speech engine called 'festival' \(known: espeak-ng\)"
+    known = r"no speech engine called 'festival' \(known: espeak-ng, piper\)"
     with pytest.raises(LookupError, match=known):
         engine_class("festival")
     with pytest.raises(LookupError, match="festival"):

@@ -38,7 +38,7 @@ def test_every_language_speaks_with_its_own_voice(engine, language, tmp_path):
     assert voice is not None and voice.split("/")[-1].startswith(EXPECTED_VOICE[language])
     text = SENTENCES[language]
     out = tmp_path / "s.wav"
-    duration, words = engine.synthesize(text, language, 1.0, 0.6, out)
+    duration, words, *_ = engine.synthesize(text, language, 1.0, 0.6, out)
     with wave.open(str(out), "rb") as audio:
         assert audio.getnchannels() == 1 and audio.getnframes() > 0
         frames = audio.readframes(audio.getnframes())
@@ -52,23 +52,23 @@ def test_every_language_speaks_with_its_own_voice(engine, language, tmp_path):
 
 def test_double_speed_takes_about_half_the_time(engine, tmp_path):
     text = SENTENCES["en"] * 2
-    normal, _ = engine.synthesize(text, "en", 1.0, 0.6, tmp_path / "a.wav")
-    fast, _ = engine.synthesize(text, "en", 2.0, 0.6, tmp_path / "b.wav")
-    slow, _ = engine.synthesize(text, "en", 0.5, 0.6, tmp_path / "c.wav")
+    normal, _, *_ = engine.synthesize(text, "en", 1.0, 0.6, tmp_path / "a.wav")
+    fast, _, *_ = engine.synthesize(text, "en", 2.0, 0.6, tmp_path / "b.wav")
+    slow, _, *_ = engine.synthesize(text, "en", 0.5, 0.6, tmp_path / "c.wav")
     assert 0.4 < fast / normal < 0.65, (normal, fast, slow)
     assert slow > 1.6 * normal, (normal, fast, slow)
 
 
 def test_default_pace_is_about_150_words_per_minute(engine, tmp_path):
     text = " ".join(["This is a plain sentence with eight words."] * 6)
-    duration, _ = engine.synthesize(text, "en", 1.0, 0.6, tmp_path / "p.wav")
+    duration, _, *_ = engine.synthesize(text, "en", 1.0, 0.6, tmp_path / "p.wav")
     words_per_minute = len(text.split()) / (duration / 60000)
     assert 120 <= words_per_minute <= 180
 
 
 def test_word_timings_point_at_the_right_words(engine, tmp_path):
     text = SENTENCES["fr"]
-    _duration, words = engine.synthesize(text, "fr", 1.0, 0.6, tmp_path / "f.wav")
+    _duration, words, *_ = engine.synthesize(text, "fr", 1.0, 0.6, tmp_path / "f.wav")
     spoken = [text[s:s + n] for s, n, _at in words]
     assert spoken[:3] == ["Les", "veines", "du"]
     assert "ramènent" in spoken
@@ -106,7 +106,7 @@ def test_no_audio_from_a_run_is_made_again(engine, tmp_path, monkeypatch):
     """pyttsx3 2.99 now and then returns from a fresh engine's first run with no file."""
     out = tmp_path / "r.wav"
     runs = after_each_run(engine, monkeypatch, lambda n: n == 1 and out.unlink())
-    duration, words = engine.synthesize(SENTENCES["en"], "en", 1.0, 0.6, out)
+    duration, words, *_ = engine.synthesize(SENTENCES["en"], "en", 1.0, 0.6, out)
     assert len(runs) == 2 and duration > 500 and words
 
 
@@ -130,5 +130,5 @@ def test_silence_twice_is_what_the_text_sounds_like_and_is_kept(engine, tmp_path
                                                                 monkeypatch):
     out = tmp_path / "z.wav"
     runs = after_each_run(engine, monkeypatch, lambda _n: silence(out))
-    duration, _words = engine.synthesize(SENTENCES["it"], "it", 1.0, 0.6, out)
+    duration, _words, *_ = engine.synthesize(SENTENCES["it"], "it", 1.0, 0.6, out)
     assert len(runs) == 2 and duration > 0
