@@ -187,6 +187,11 @@ class ReadAloud:
     def sentence_index(self) -> int:
         return self._index
 
+    @property
+    def synthesis(self) -> Synthesis | None:
+        """The sentence being heard (its engine, voice and word times), if any."""
+        return self._synthesis
+
     # The clock -------------------------------------------------------------------------------
     def tick(self) -> Highlight | None:
         """Advance playback; return what to highlight now (None when nothing is being read)."""
