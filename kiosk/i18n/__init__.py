@@ -3,8 +3,8 @@ active language for the interface, dates and language names from CLDR (Babel), a
 translator tools behind ``ccsvi-kiosk i18n``.
 
 Modules: ``catalogues`` (reading catalogues, the active translation, ``_``, ``pgettext`` and
-``ngettext``), ``tools`` (extract, update, compile, check, stats), ``catalogue_rules`` and
-``pseudo``.
+``ngettext``), ``tools`` (extract, update, compile, check, stats), ``catalogue_rules``,
+``pronunciation_check`` (each language's pronunciation list, for ``check``) and ``pseudo``.
 """
 
 from kiosk.i18n.catalogues import (

@@ -2,7 +2,8 @@
 
 Modelled on Sphinx's ``babel_runner``: the same steps as ``pybabel``, but with the project's
 settings built in and with the checks Babel lacks (``{brace}`` placeholders, glyphs the fonts
-cannot draw, suspicious copies of the English, code strings without a translator comment).
+cannot draw, suspicious copies of the English, code strings without a translator comment, the
+pronunciation lists).
 Plain Python; the rendering check (labels that do not fit their button) lives in
 ``kiosk.ui.headless.fit_audit`` and is called by the CLI.
 """
@@ -45,7 +46,9 @@ from kiosk.i18n.catalogues import (
     po_error_line,
     po_path,
 )
+from kiosk.i18n.pronunciation_check import check_catalogue_list, check_english_list
 from kiosk.problems import Problem
+from kiosk.speech.pronunciation import CONTEXT as PRONUNCIATION
 
 if TYPE_CHECKING:
     from kiosk.content.reading_level import ReadingLevel
@@ -251,7 +254,8 @@ def check_catalogue(path: Path, code: str, template: Catalog | None = None) -> l
                 problems.append(Problem(path, message.lineno,
                                         f"{where}placeholders differ: {english!r} -> "
                                         f"{string!r}"))
-        if code.split("_")[0] != SOURCE_LANGUAGE and _suspicious_copy(msgid, msgstr):
+        if (code.split("_")[0] != SOURCE_LANGUAGE and message.context != PRONUNCIATION
+                and _suspicious_copy(msgid, msgstr)):  # the list's own check says it better
             problems.append(Problem(path, message.lineno,
                                     f"{where}same as the English: {msgid!r}", "warning"))
     if template is not None:
@@ -266,6 +270,7 @@ def check_catalogue(path: Path, code: str, template: Catalog | None = None) -> l
     plural = plural_rule_problem(catalog, code)
     if plural:
         problems.append(Problem(path, _header_line(text, "Plural-Forms"), plural))
+    problems += check_catalogue_list(path, messages)
     problems += check_glyphs(path, code, messages)
     return problems
 
@@ -301,14 +306,15 @@ def check_glyphs(path: Path, code: str, messages: list[Message]) -> list[Problem
 
 
 def check_all(locales_dir: Path, project_dir: Path | None = paths.PROJECT_DIR) -> list[Problem]:
-    """Every catalogue's problems, then the code's strings that lack a translator comment
-    (``project_dir=None`` checks the catalogues only)."""
+    """Every catalogue's problems, then the code's: the English pronunciation list and the
+    strings that lack a translator comment (``project_dir=None`` checks the catalogues only)."""
     template_file = template_path(locales_dir)
     template = read_catalog(template_file) if template_file.exists() else None
     problems = []
     for code, path in catalogue_paths(locales_dir).items():
         problems += check_catalogue(path, code, template)
     if project_dir is not None:
+        problems += check_english_list(entries(template)) if template is not None else []
         problems += check_translator_comments(project_dir)
     return problems
 

@@ -16,22 +16,25 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 CONTEXT = "pronunciation"
-_WORDLIKE = re.compile(r"[^\W_]")
+# Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Myanmar, Khmer):
+# a term ends where such a character starts, so "CCSVI" is found in "CCSVI是".
+_UNSPACED = ("\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u2fff\u3040-\u30ff"
+             "\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff")
+_LETTER = f"[^\\W_{_UNSPACED}]"  # a letter or digit of a script that puts spaces between words
+_WORDLIKE = re.compile(_LETTER)
 
 
 def listing(pgettext) -> str:
     """The list for the language ``pgettext`` translates into (English's own for English)."""
-    # Translators: how the voice should say some terms; never shown on screen. One rule a
-    # line: the term as written in your translation, " = ", then how to say it, spelled
-    # so your language's voice gets it right. Letters spaced apart ("C C S V I") are read
-    # one by one. Write rules for your language's own terms and abbreviations (add lines,
-    # remove the English ones you do not use). Check with: ccsvi-kiosk speak --lang <code>
+    # Translators: how the voice should say some terms; never shown on screen.
+    # One rule a line: the term exactly as written in your translation, " = ",
+    # then how your language's voice should say it. Letters spaced apart
+    # ("C C S V I") are read one by one. Write rules only for terms your voice
+    # gets wrong; drop the English ones. A line starting with # is a note:
+    # write "# none" if your voice needs no rules. Hear it with:
+    # ccsvi-kiosk speak --lang <code> --section <id> --page <n> --wav out.wav
     return pgettext("pronunciation", "CCSVI = C C S V I\n"
-                                     "MS = M S\n"
-                                     "FDA = F D A\n"
-                                     "TVAM = T V A M\n"
-                                     "NICE = nice\n"
-                                     "Zamboni = zam boney")
+                                     "TVAM = TVA M")
 
 
 def english_listing() -> str:
@@ -102,6 +105,14 @@ def parse(listing: str) -> tuple[list[Rule], list[tuple[int, str]]]:
     return rules, problems
 
 
+def term_pattern(written: str) -> str:
+    """A regular expression for ``written`` as a whole word: "MS" is not found inside "MSc"
+    or "SMS", but is next to punctuation, and "CCSVI" is found in "CCSVI是"."""
+    before = f"(?<!{_LETTER})" if _WORDLIKE.match(written[0]) else ""
+    after = f"(?!{_LETTER})" if _WORDLIKE.match(written[-1]) else ""
+    return f"{before}{re.escape(written)}{after}"
+
+
 @dataclass(frozen=True)
 class Pronunciation:
     rules: tuple[Rule, ...] = ()
@@ -113,14 +124,8 @@ class Pronunciation:
     def _pattern(self) -> re.Pattern | None:
         if not self.rules:
             return None
-        alternatives = []
-        for rule in sorted(self.rules, key=lambda r: -len(r.written)):  # longest first
-            term = re.escape(rule.written)
-            # A term is a whole word: "MS" is not replaced inside "MSc" or "SMS".
-            before = r"(?<![^\W_])" if _WORDLIKE.match(rule.written[0]) else ""
-            after = r"(?![^\W_])" if _WORDLIKE.match(rule.written[-1]) else ""
-            alternatives.append(f"{before}{term}{after}")
-        return re.compile("|".join(alternatives))
+        longest_first = sorted(self.rules, key=lambda r: -len(r.written))
+        return re.compile("|".join(term_pattern(rule.written) for rule in longest_first))
 
     def apply(self, text: str) -> tuple[str, list[Piece]]:
         """The text to speak, and the pieces that map it back to ``text``."""
@@ -166,8 +171,10 @@ def written_words(words: list[tuple[int, int, int]], pieces: list[Piece]
         last = written(max(start, start + length - 1), True)
         if not pieces[max(0, bisect_right(starts, max(start, start + length - 1)) - 1)].replaced:
             last += 1
-        if result and result[-1][0] == first:
-            continue  # another letter of the same term: the term is already timed
+        if result and result[-1][0] == first:  # another letter of the same term: already
+            end = max(first + result[-1][1], last)  # timed, but it may end past the term
+            result[-1] = (first, end - first, result[-1][2])  # ("S E P," for "SEP,")
+            continue
         if last > first:
             result.append((first, last - first, at))
     return result
