@@ -40,7 +40,7 @@ class Engine(ABC):
         """Language -> the name of the voice that speaks it, for staff (empty if unnamed)."""
         return {}
 
-    def prepare(self, language: str) -> str:  # noqa: B027 - optional
+    def prepare(self, language: str) -> str:
         """Get ready to speak ``language`` (load its voice) before the first sentence."""
         return ""
 

@@ -13,7 +13,6 @@ from kiosk.speech.choice import ChoosingSynthesizer
 from kiosk.speech.players import AplayPlayer, has_sound_device
 from kiosk.speech.recording import RecordingPlayer
 from kiosk.speech.types import SpeechUnavailable, Utterance
-from kiosk.speech.worker_client import WorkerSynthesizer
 from kiosk.stand_ins import SHIPPED_VOICES, SpySynthesizer
 
 
