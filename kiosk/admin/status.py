@@ -11,21 +11,23 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.problems import Problem
-from kiosk.speech.defaults import voice_covers
+from kiosk.speech.defaults import NATURAL, voice_covers
 
 log = logging.getLogger(__name__)
 
 CHECK_DELAY_SECONDS = 20.0  # after start, so the check never slows the first screen
 CHECK_LINES_SHOWN = 4  # the rest: run `ccsvi-kiosk check`
+FAILURE_CHARS_SHOWN = 100  # of the natural voice's last error; the log has it whole
 
 
 @dataclass(frozen=True)
@@ -130,19 +132,41 @@ def headphones_description(watched: bool, plugged: bool | None) -> str:
 
 
 def _voices_fact(languages: Iterable, voices: set[str] | None, engine: str,
-                 player: str, headphones: str) -> Fact:
+                 player: str, headphones: str, table: Sequence | None = None,
+                 natural_failure: str | None = None) -> Fact:
     if voices is None:
-        found = "voices: still being looked up"
+        found = ("voices: still being looked up",)
     elif not voices:
-        found = "voices: none found; read-aloud shows as unavailable"
+        found = ("voices: none found; read-aloud shows as unavailable",)
+    elif table is not None:
+        found = tuple(_voice_line(row) for row in table)
     else:
         codes = [lang.code for lang in languages]
         have = [c for c in codes if voice_covers(voices, c)]
         lacking = [c for c in codes if c not in have]
         found = (f"voices for {', '.join(have) or 'no offered language'}"
                  + (f"; none for {', '.join(lacking)}" if lacking else "")
-                 + f" ({len(voices)} languages in all)")
-    return Fact("Speech", (engine, found, player, headphones))
+                 + f" ({len(voices)} languages in all)",)
+    warning = (f"WARNING: the natural voice failed ({_short(natural_failure)}); espeak-ng "
+               "took over",) if natural_failure else ()
+    return Fact("Speech", (engine, *warning, *found, player, headphones))
+
+
+def _short(error: str, limit: int = FAILURE_CHARS_SHOWN) -> str:
+    """An engine's error for one line of the staff screen: file names without their folders,
+    and cut short (the log has it whole)."""
+    error = re.sub(r"(?:/[^/\s]+)+/([^/\s]+)", r"\1", error)
+    return error if len(error) <= limit else error[:limit - 3] + "..."
+
+
+def _voice_line(row) -> str:
+    """One language's voices (a ``kiosk.speech.choice.LanguageVoices``) and which speaks it."""
+    if row.engine == "none":
+        return f"{row.language}: no voice; read-aloud unavailable"
+    natural = f"natural {row.natural}" if row.natural else "no natural voice"
+    clear = f"clear {row.clear}" if row.clear else "no clear voice"
+    speaks = "the natural voice (Piper)" if row.engine == NATURAL else "the clear voice (espeak-ng)"
+    return f"{row.language}: {natural}, {clear}; speaks with {speaks}"
 
 
 def _languages_fact(data) -> Fact:
@@ -174,12 +198,16 @@ def _languages_fact(data) -> Fact:
 
 def gather(data, *, screen_px: tuple[int, int], voices: set[str] | None,
            engine: str, player: str, check: StartupCheck | None,
-           headphones: str = "headphone jack: not known", today: dt.date | None = None
+           headphones: str = "headphone jack: not known", today: dt.date | None = None,
+           voice_table: Sequence | None = None, natural_failure: str | None = None
            ) -> list[Fact]:
     """Every fact for the staff screen, from the loaded kiosk data and what the UI knows.
 
     ``voices`` is None while the speech worker is still being asked; ``check`` is None when
-    the kiosk was started without a startup check (headless tools, tests).
+    the kiosk was started without a startup check (headless tools, tests). ``voice_table``
+    (``ChoosingSynthesizer.table``: each configured language's natural and clear voice and
+    which speaks it) replaces the one-line voice summary; ``natural_failure`` is the last
+    error of the natural voice, if it failed and espeak-ng took over.
     """
     today = today or dt.date.today()
     meta = data.content.metadata
@@ -195,5 +223,6 @@ def gather(data, *, screen_px: tuple[int, int], voices: set[str] | None,
                    else ("not run in this session",))
     files = Fact("Config", tuple(str(path) for path in data.config.files))
     return [content, _languages_fact(data),
-            _voices_fact(data.languages, voices, engine, player, headphones), size, checked,
+            _voices_fact(data.languages, voices, engine, player, headphones, voice_table,
+                         natural_failure), size, checked,
             files]

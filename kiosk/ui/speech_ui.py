@@ -20,7 +20,9 @@ from kiosk.ui.widgets import chosen
 
 log = logging.getLogger(__name__)
 
-SPEECH_CONTROLS = {"read_aloud", "pause", "resume", "repeat", "stop_speech"}
+# The speech bar's buttons: touching one does not stop speech first. Stopping rebuilds the bar,
+# so the button under the finger would be gone before it lifts, and the touch lost.
+SPEECH_CONTROLS = {"read_aloud", "voice", "pause", "resume", "repeat", "stop_speech"}
 
 
 class SpeechUI:
@@ -30,6 +32,7 @@ class SpeechUI:
         self.reader = ReadAloud(synthesizer, player, on_finished=self._page_finished)
         self.reading_page = False  # False while an announcement or a control's name plays
         self.armed = None  # audio guide: the control that was tapped once
+        self._armed_on: str | None = None  # and the screen it was on
         self._voices: set[str] | None = None
         self._voices_known = threading.Event()
         self._state = self.reader.state
@@ -168,12 +171,21 @@ class SpeechUI:
         """Audio guide: the first tap on a control speaks it; True means "do not activate"."""
         if not self.app.session.speech.audio_guide or button.private:
             return False  # a private key acts at once: it must not be read out
-        if self.armed is button:
+        if self._is_armed(button):
             self.armed = None
             return False
-        self.armed = button
+        self.armed, self._armed_on = button, self.app.manager.current
         self.say(button.spoken_description(), button.speech_language or None)
         return True
+
+    def _is_armed(self, button) -> bool:
+        """Whether ``button`` is the control tapped once: the same button, or the same control
+        rebuilt since (the speech bar is rebuilt when speech starts or stops, as it does when
+        the control's name has been said)."""
+        armed = self.armed
+        return armed is button or (armed is not None and bool(button.action)
+                                   and armed.action == button.action
+                                   and self._armed_on == self.app.manager.current)
 
     def confirm_choice(self, option: str) -> None:
         """In guide mode, an option just chosen says so: the new check mark is not heard."""

@@ -23,7 +23,7 @@ MIN_FACT_FONT_MM = 3.0
 FACT_GAP_MM = 2.0
 LINE_HEIGHT = 1.25
 TITLE_FONT_MM = 7.0
-LEFT = ("Content", "Screen", "Speech", "Config")  # languages and the check on the right
+LEFT = ("Content", "Languages", "Screen", "Config")  # speech and the last check: on the right
 
 
 class AdminScreen(KioskScreen):
@@ -40,15 +40,18 @@ class AdminScreen(KioskScreen):
                                   "again.", TITLE_FONT_MM, bold=True))
         if gate.unlocked:
             if self.facts is None:
+                synthesizer = app.speech.synthesizer
                 self.facts = gather(
                     app.data, screen_px=(Window.width, Window.height),
                     # None until the background look-up at start has answered; never waited for
                     voices=app.speech.voices,
-                    engine=app.speech.synthesizer.description(),
+                    engine=synthesizer.description(),
                     player=app.speech.reader.player.description(),
                     headphones=headphones_description(
                         app.data.config.audio_guide_with_headphones, app.headphones.last),
-                    check=gate.startup_check)
+                    check=gate.startup_check,
+                    voice_table=self._voice_table(synthesizer),
+                    natural_failure=getattr(synthesizer, "last_failure", None))
             halves = ([f for f in self.facts if f.label in LEFT],
                       [f for f in self.facts if f.label not in LEFT])
             size_mm = self._fact_size(halves, col)
@@ -62,6 +65,15 @@ class AdminScreen(KioskScreen):
         col.add_widget(self.row([*buttons, Widget()], size_hint_y=None,
                                 height=buttons[0].height))
         self.add_widget(col)
+
+    def _voice_table(self, synthesizer) -> list | None:
+        """Each configured language's voices, where the synthesizer can choose between a
+        natural and a clear voice (``ChoosingSynthesizer.table``); only once the voices are
+        known, so that the UI thread never waits for a speech worker to start."""
+        table = getattr(synthesizer, "table", None)
+        if not callable(table) or self.app.speech.voices is None:
+            return None
+        return table(self.app.data.config.languages)
 
     def _fact_size(self, halves, col: BoxLayout) -> float:
         """The largest fact text size (down to 3 mm) at which both columns fit: a failed

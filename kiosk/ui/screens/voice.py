@@ -1,10 +1,12 @@
-"""Voice settings: reading speed (0.5x to 2x), loudness, and whether reading goes on to the
-next page. All return to their defaults when the visit ends."""
+"""Voice settings: the kind of voice (natural or clear, where the language has both),
+reading speed (0.5x to 2x), loudness, and whether reading goes on to the next page. All
+return to their defaults when the visit ends."""
 
 from __future__ import annotations
 
 from kiosk.i18n.catalogues import _
 from kiosk.interaction.session import SPEECH_RATES, VOLUMES
+from kiosk.speech.defaults import CLEAR, NATURAL
 from kiosk.ui.screens.base import KioskScreen
 
 
@@ -37,7 +39,25 @@ class VoiceScreen(KioskScreen):
         # Translators: the big button at the bottom of the voice screen; closes it and
         # goes back to the page. Short: one word if possible. Spoken by the guide.
         done = self.button(_("Done"), "done", app.go_back, primary=True, icon="next")
+        # The two kinds of voice, where the visitor's language has both. Their labels say
+        # what they choose, so the row needs no heading: one row less to fit at 200% on a
+        # small screen, and the audio guide's "Natural voice" makes sense on its own.
+        kinds: list[tuple[str, object]] = []
+        if app.speech.has_both_kinds(app.session.language):
+            kinds.append(("", self.choices([
+                # Translators: a choice button on the voice screen, shown only where the
+                # language has two voices: the natural voice, which sounds like a person
+                # reading (the default). Keep it short. The audio guide speaks it.
+                (_("Natural voice"), f"voice_kind:{NATURAL}",
+                 lambda: app.set_speech(voice_kind=NATURAL), settings.voice_kind == NATURAL),
+                # Translators: the other choice button, next to "Natural voice": a computer
+                # voice that sounds less like a person but says every word distinctly, which
+                # some people find easier to follow, also when it reads fast. "Clear" as in
+                # easy to understand. Keep it short. The audio guide speaks it.
+                (_("Clear voice"), f"voice_kind:{CLEAR}",
+                 lambda: app.set_speech(voice_kind=CLEAR), settings.voice_kind == CLEAR)])))
         self.form(self.title_text, [
+            *kinds,
             # Translators: on the voice screen, the heading above the buttons for the
             # speed of the reading voice (0.5× to 2×): how fast it speaks, not how fast
             # pages turn.

@@ -117,3 +117,39 @@ def test_a_check_that_cannot_run_says_so():
     check = StartupCheck(None, run=broken)
     assert check.run_now().summary().startswith("could not run (exit code -1)")
     assert check.lines()[1] == "the check could not run: no such program"
+
+
+def test_each_configured_language_shows_its_voices_and_what_speaks_it(kiosk_data):
+    from kiosk.speech.choice import LanguageVoices
+
+    table = [LanguageVoices("en", "en_US-joe-medium", "gmw/en", "natural"),
+             LanguageVoices("fr", None, "roa/fr", "clear"),
+             LanguageVoices("de", "de_DE-thorsten-medium", "gmw/de", "clear"),
+             LanguageVoices("xx", None, None, "none")]
+    engine, *voices, sound, _jack = facts_of(kiosk_data, voice_table=table)["Speech"]
+    assert engine == "espeak-ng 1.51" and sound == "sound: test"
+    assert voices == [
+        "en: natural en_US-joe-medium, clear gmw/en; speaks with the natural voice (Piper)",
+        "fr: no natural voice, clear roa/fr; speaks with the clear voice (espeak-ng)",
+        "de: natural de_DE-thorsten-medium, clear gmw/de; speaks with the clear voice "
+        "(espeak-ng)",
+        "xx: no voice; read-aloud unavailable"]
+    # Until the voices are known, the table is not asked for: the look-up is still running.
+    assert facts_of(kiosk_data, voices=None, voice_table=table)["Speech"][1] == (
+        "voices: still being looked up")
+
+
+def test_a_failed_natural_voice_is_one_warning_line(kiosk_data):
+    from kiosk.speech.choice import LanguageVoices
+
+    error = ("RuntimeError: natural voice /var/lib/ccsvi-kiosk/voices/en_US-joe-medium.onnx "
+             "cannot be loaded: " + "x" * 200)
+    lines = facts_of(kiosk_data, natural_failure=error,
+                     voice_table=[LanguageVoices("en", "en_US-joe-medium", "gmw/en",
+                                                 "clear")])["Speech"]
+    warnings = [line for line in lines if "WARNING" in line]
+    assert len(warnings) == 1 and lines[1] == warnings[0]  # right under the engines
+    assert warnings[0].startswith("WARNING: the natural voice failed (RuntimeError: natural "
+                                  "voice en_US-joe-medium.onnx cannot be loaded: xxx")
+    assert warnings[0].endswith("...); espeak-ng took over") and len(warnings[0]) < 160
+    assert not [line for line in facts_of(kiosk_data)["Speech"] if "WARNING" in line]
