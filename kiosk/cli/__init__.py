@@ -91,6 +91,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help=f"0.5 to 2.0 (default {DEFAULT_RATE:g})")
     speak.add_argument("--volume", type=float, default=DEFAULT_VOLUME,
                        help=f"0 to 1 (default {DEFAULT_VOLUME:g})")
+    speak.add_argument("--engine", choices=("natural", "clear"),
+                       help="natural: the language's natural voice (an error if it has "
+                            "none); clear: espeak-ng (default: what the kiosk uses, natural "
+                            "where the language has a natural voice)")
 
     pin = commands.add_parser("set-pin", help="set the staff PIN (stored as a salted hash) in "
                                               "a settings file")

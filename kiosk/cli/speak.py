@@ -46,24 +46,40 @@ def run(args) -> int:
     i18n.activate(data.catalogues.translator(args.lang))
     text = "\n\n".join(localized.paragraphs(section, args.page - 1))
     from kiosk.speech import create_synthesizer
+    from kiosk.speech.pronunciation import pronunciations_from
 
-    synthesizer = create_synthesizer("worker")
+    # The kiosk's own choice of engine, and the language's pronunciation list, as a visitor
+    # would hear them; ``--engine clear`` asks for espeak-ng as the Voice screen's "Clear".
+    synthesizer = create_synthesizer("worker", voices_dir=data.config.voices_dir,
+                                     pronunciations=pronunciations_from(data.catalogues))
     try:
         if not synthesizer.has_voice(args.lang):
             print(f"ccsvi-kiosk: audio not available in {args.lang!r} (no voice installed)",
                   file=sys.stderr)
             return 2
+        if args.engine == "natural" and not synthesizer.has_natural(args.lang):
+            print(f"ccsvi-kiosk: no natural voice for {args.lang!r} (add one to "
+                  f"{data.config.voices_dir}, docs/DEPLOY.md); '--engine clear' uses "
+                  "espeak-ng", file=sys.stderr)
+            return 2
         spans = sentence_spans(text)
         futures = [synthesizer.synthesize(Utterance(text[a:b], args.lang, args.rate,
-                                                    args.volume)) for a, b in spans]
+                                                    args.volume, args.engine or "natural"))
+                   for a, b in spans]
         results = [future.result(timeout=60) for future in futures]
         timings = write_wav(results, spans, text, args.wav)
-    except SpeechUnavailable as exc:
+    except (SpeechUnavailable, ValueError) as exc:
         print(f"ccsvi-kiosk: speech failed: {exc}", file=sys.stderr)
         return 2
     finally:
         synthesizer.close()
-    timings.update(language=args.lang, section=section.id, page=args.page, rate=args.rate)
+    engines = sorted({synthesis.engine for synthesis in results})
+    voices = sorted({synthesis.voice for synthesis in results})
+    timings.update(language=args.lang, section=section.id, page=args.page, rate=args.rate,
+                   engine=", ".join(engines), voice=", ".join(voices))
+    if len(engines) > 1:
+        print("ccsvi-kiosk: warning: the natural voice failed during the page; espeak-ng "
+              "read the rest", file=sys.stderr)
     if args.timings:
         Path(args.timings).write_text(json.dumps(timings, ensure_ascii=False, indent=2),
                                       encoding="utf-8")
@@ -79,11 +95,16 @@ def write_wav(results, spans, text: str, out: Path) -> dict:
         with wave.open(str(synthesis.wav), "rb") as audio:
             params = params or audio.getparams()
             rate = audio.getframerate()
+            if rate != params.framerate:
+                raise ValueError(f"the voices of this page speak at {params.framerate} and "
+                                 f"{rate} Hz: cannot join them in one file")
             frames.append(audio.readframes(audio.getnframes()))
             length_ms = round(audio.getnframes() * 1000 / rate)
         sentence_text = text[start:end]
         sentences.append({
             "text": sentence_text, "start_ms": position, "end_ms": position + length_ms,
+            "engine": synthesis.engine, "voice": synthesis.voice,
+            "words_timed": bool(synthesis.words),
             "words": [{"text": sentence_text[w.start:w.start + w.length],
                        "start_ms": position + w.at_ms} for w in synthesis.words],
         })

@@ -187,6 +187,10 @@ class ReadAloud:
     def sentence_index(self) -> int:
         return self._index
 
+    def syntheses(self) -> tuple[Future[Synthesis], ...]:
+        """Every sentence's synthesis in reading order (for tests and tools)."""
+        return tuple(self._futures)
+
     @property
     def synthesis(self) -> Synthesis | None:
         """The sentence being heard (its engine, voice and word times), if any."""

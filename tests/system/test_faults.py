@@ -21,6 +21,8 @@ from kiosk import cli, loading, paths
 from kiosk.fonts import faces as fonts
 from kiosk.i18n.catalogues import _, po_path
 from kiosk.loading import load_kiosk
+from kiosk.speech.choice import ChoosingSynthesizer
+from kiosk.speech.voice_files import packaged_models
 from kiosk.speech.worker_client import WorkerSynthesizer
 
 TODAY = dt.date(2026, 11, 21)
@@ -270,6 +272,95 @@ def test_read_aloud_survives_the_speech_worker_being_killed_mid_sentence(ui, rea
     assert real_speech.restarts == 1 and reader.error is None
 
 
+# The natural voice fails -----------------------------------------------------------------------
+def natural_and_clear(voices_dir: Path | None = None) -> ChoosingSynthesizer:
+    """The kiosk's own pair of engines, each in its worker process."""
+    return ChoosingSynthesizer(WorkerSynthesizer(start_timeout=60, engine="espeak-ng"),
+                               WorkerSynthesizer(start_timeout=60, engine="piper",
+                                                 voices_dir=voices_dir))
+
+
+def corrupt_english_voice(folder: Path) -> Path:
+    """A voices folder whose English model is garbage (it wins over the installed voice)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    packaged = packaged_models()[0]
+    model = folder / "en_US-broken-medium.onnx"
+    model.write_bytes(os.urandom(2_000_000))
+    shutil.copy(packaged.with_name(packaged.name + ".json"), model.with_name(model.name + ".json"))
+    return model
+
+
+@pytest.fixture
+def both_engines(ui):
+    recording = ui.app.speech.synthesizer
+    made: list[ChoosingSynthesizer] = []
+
+    def make(voices_dir: Path | None = None) -> ChoosingSynthesizer:
+        made.append(natural_and_clear(voices_dir))
+        use_real_speech(ui, made[-1])
+        return made[-1]
+
+    yield make
+    ui.app.speech.stop()
+    use_real_speech(ui, recording)
+    for synthesizer in made:
+        synthesizer.close()
+
+
+def test_killing_the_natural_voice_mid_sentence_hands_the_page_to_espeak_within_a_second(
+        ui, both_engines, caplog):
+    synthesizer = both_engines()
+    assert synthesizer.has_natural("en")
+    ui.app.session.speech.rate = 0.5  # long sentences: the kill lands while Piper works
+    ui.tap("language:en")
+    ui.tap(f"topic:{ui.app.data.content.sections[1].id}")
+    reader = ui.app.speech.reader
+    with caplog.at_level(logging.WARNING):
+        ui.tap("read_aloud")
+        os.kill(synthesizer.natural.pid, signal.SIGKILL)
+        killed = time.monotonic()
+        pending = [future for future in reader.syntheses() if not future.done()]
+        assert pending, "Piper had finished the page before the kill"
+        done_at: list[float] = []
+        pending[0].add_done_callback(lambda _future: done_at.append(time.monotonic()))
+        assert wait_until(ui, lambda: bool(done_at))
+    # The first sentence left unfinished comes from espeak-ng, within a second of the kill.
+    assert pending[0].result().engine == "espeak-ng"
+    assert done_at[0] - killed < 1.0
+    assert all(future.result(timeout=60).engine == "espeak-ng" for future in pending)
+    assert synthesizer.failures == 1 and "stopped" in synthesizer.last_failure
+    assert sum("natural voice failed" in r.getMessage() for r in caplog.records) == 1
+    # Reading goes on, sentence after sentence, and nothing crashed.
+    played = reader.player.played
+    assert wait_until(ui, lambda: reader.synthesis is not None), reader.error
+    heard = len(played)
+    ui.speech_clock.advance(reader.synthesis.duration_ms / 1000 + 0.1)  # heard to its end
+    assert wait_until(ui, lambda: len(played) > heard), reader.error
+    assert reader.synthesis.engine == "espeak-ng"
+    assert reader.error is None and reader.active
+
+
+def test_a_corrupt_natural_voice_is_named_by_check_and_espeak_speaks_at_once(
+        ui, both_engines, tmp_path, write_config):
+    model = corrupt_english_voice(tmp_path / "voices")
+    synthesizer = both_engines(model.parent)
+    # The kiosk loads the start language's voice as soon as its engines answer, long before
+    # a visitor can ask for speech; that is when the corrupt file is found.
+    assert wait_until(ui, lambda: synthesizer.last_failure is not None)
+    ui.tap("language:en")
+    ui.tap(f"topic:{ui.app.data.content.sections[0].id}")
+    reader = ui.app.speech.reader
+    ui.tap("read_aloud")
+    pressed = time.monotonic()
+    assert wait_until(ui, lambda: reader.synthesis is not None), reader.error
+    assert time.monotonic() - pressed < 1.0
+    assert reader.synthesis.engine == "espeak-ng" and reader.error is None
+    assert str(model) in synthesizer.last_failure
+    config = write_config(f"voices_dir: {model.parent}\n")
+    result = kiosk("check", "--config", str(config))
+    assert f"{model}:" in result.stdout, result.stdout
+
+
 # A read-only install -------------------------------------------------------------------------
 VISIT = textwrap.dedent("""
     import sys
@@ -279,7 +370,9 @@ VISIT = textwrap.dedent("""
     env.prepare(headless=True, size=(1920, 1080))
     from kiosk.loading import load_kiosk
     from kiosk.speech.recording import RecordingPlayer
-    from kiosk.speech.worker_client import WorkerSynthesizer
+    from kiosk.speech.choice import ChoosingSynthesizer
+from kiosk.speech.voice_files import packaged_models
+from kiosk.speech.worker_client import WorkerSynthesizer
     from kiosk.ui.headless.driver import Driver
     import time
 
