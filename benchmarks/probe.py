@@ -35,6 +35,38 @@ def peak_rss_kb(pid: int | str = "self") -> int:
     raise RuntimeError("no VmHWM in /proc status")
 
 
+def kiosk_synthesizer(data, voice: str = "clear"):
+    """The speech the kiosk builds (``KioskApp.build``): the choosing synthesizer, with the
+    pronunciation lists. ``natural``: exactly the kiosk's, espeak-ng and Piper each in its own
+    worker; ``clear``: espeak-ng alone, as a kiosk without Piper speaks (the espeak figures)."""
+    from kiosk.speech import create_synthesizer
+    from kiosk.speech.choice import ChoosingSynthesizer
+    from kiosk.speech.pronunciation import pronunciations_from
+    from kiosk.speech.worker_client import WorkerSynthesizer
+
+    pronunciations = pronunciations_from(data.catalogues)
+    if voice == "natural":
+        return create_synthesizer("worker", voices_dir=data.config.voices_dir,
+                                  pronunciations=pronunciations)
+    if voice != "clear":
+        raise ValueError(f"no voice {voice!r} (known: clear, natural)")
+    return ChoosingSynthesizer(WorkerSynthesizer(engine="espeak-ng"), None,
+                               pronunciations=pronunciations)
+
+
+def worker_pids(synthesizer) -> dict[str, int | None]:
+    """The process ids of the speech workers behind ``synthesizer``: ``clear`` (espeak-ng) and
+    ``natural`` (Piper), None where there is none (or it has not started)."""
+    if hasattr(synthesizer, "clear"):  # the choosing synthesizer
+        natural = getattr(synthesizer, "natural", None)
+        return {"clear": getattr(synthesizer.clear, "pid", None),
+                "natural": getattr(natural, "pid", None) if natural is not None else None}
+    pid = getattr(synthesizer, "pid", None)
+    if getattr(synthesizer, "engine", None) == "piper":
+        return {"clear": None, "natural": pid}
+    return {"clear": pid, "natural": None}
+
+
 def _since_start_ms() -> float:
     t0 = int(os.environ["BENCH_T0_NS"])
     return (time.monotonic_ns() - t0) / 1e6
@@ -154,20 +186,22 @@ def run_kiosk() -> dict:
 
     result = _watch_first_frame(app, describe)
     app.run()
-    worker = getattr(app.speech.synthesizer, "pid", None)
-    result["worker_pid"] = worker
+    pids = worker_pids(app.speech.synthesizer)
+    result["worker_pid"] = pids["clear"]  # espeak-ng's
+    result["natural_worker_pid"] = pids["natural"]  # Piper's, where it is installed
     return result
 
 
 def run_visit(languages: list[str] | None = None) -> dict:
     """The kiosk after a visit in every language: the peak memory of a day's use.
 
-    Started like the tests and ``snapshot`` start it (``Driver``), with the real speech worker.
+    Started like the tests and ``snapshot`` start it (``Driver``), with the real espeak-ng
+    worker speaking every language (``kiosk_synthesizer(data, "clear")``).
     In each language a visitor picks the language, opens a topic, turns a page and has it read
     aloud until the first sound, then goes back to the language screen.
     """
     from kiosk.loading import load_kiosk
-    from kiosk.speech import create_player, create_synthesizer
+    from kiosk.speech import create_player
 
     data = load_kiosk(None)
     from kiosk.ui import env
@@ -175,7 +209,9 @@ def run_visit(languages: list[str] | None = None) -> dict:
     env.prepare(headless=True, size=WINDOW)
     from kiosk.ui.headless.driver import Driver
 
-    synthesizer = create_synthesizer("worker")
+    # espeak-ng in every language, as before the natural voices (whose worker's memory is a
+    # figure of its own, from ``benchmarks.ui_bench --voice natural``).
+    synthesizer = kiosk_synthesizer(data, "clear")
     player = create_player("auto")  # no sound card here: a recording player
     driver = Driver.start(data, synthesizer=synthesizer, player=player)
     app = driver.app
@@ -202,8 +238,9 @@ def run_visit(languages: list[str] | None = None) -> dict:
             spoken += len(getattr(player, "played", [])) > heard
             driver.tap("stop_speech")
     driver.pump(5)
+    worker = worker_pids(synthesizer)["clear"]
     result = {"languages": codes, "spoken": spoken, "vmhwm_kb": peak_rss_kb(),
-              "worker_vmhwm_kb": peak_rss_kb(synthesizer.pid) if synthesizer.pid else 0}
+              "worker_vmhwm_kb": peak_rss_kb(worker) if worker else 0}
     driver.stop()
     synthesizer.close()
     return result

@@ -9,6 +9,12 @@ a fresh process. The kiosk turns multisampling off (``kiosk.ui.env``); the same 
 it is measured in every pair as well, and shown in the details. Each figure is the median over
 several runs (``--runs`` processes for the UI timings, ``--pairs`` starts).
 
+The speech figures are measured twice over: with espeak-ng in every language (as before the
+natural voices), and with the natural voice (Piper, in its own worker, in the languages that
+have one), the visitor pressing Read aloud 0.5 s after the page appears. The natural voice's
+figures are taken on the whole machine and again with the whole benchmark process, its speech
+workers included, pinned to one core (``taskset -c 0``), in alternate processes.
+
     python -m benchmarks.run [--quick] [--readme] [--json bench.json]
     python -m benchmarks.run --readme-only          # the table from an existing bench.json
 """
@@ -22,6 +28,7 @@ import math
 import os
 import platform
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -34,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PERFORMANCE = ROOT / "docs" / "PERFORMANCE.md"  # where the table lives (once README.md)
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 SCHEMA = 1
+NATURAL_AFTER_SHOWN_S = 0.5  # Read aloud this long after the page appears, as a quick visitor
 
 
 @dataclass(frozen=True)
@@ -41,19 +49,28 @@ class Figure:
     key: str
     name: str
     value: float
-    unit: str  # "ms" or "x"
-    goal: float  # the value must be at most this
+    unit: str  # "ms", "x" or "MB"
+    goal: float | None  # the value must be at most this; None: reported, no goal
     detail: str  # the numbers behind the value, for the table
 
     @property
     def passed(self) -> bool:
-        return self.value <= self.goal
+        return self.goal is None or self.value <= self.goal
 
     def shown(self) -> str:
-        return f"{self.value:.2f}×" if self.unit == "x" else f"{self.value:.1f} ms"
+        if self.unit == "x":
+            return f"{self.value:.2f}×"
+        return f"{self.value:.0f} MB" if self.unit == "MB" else f"{self.value:.1f} ms"
 
     def goal_shown(self) -> str:
-        return f"≤ {self.goal:g}×" if self.unit == "x" else f"≤ {self.goal:g} ms"
+        if self.goal is None:
+            return "—"
+        return f"≤ {self.goal:g}×" if self.unit == "x" else f"≤ {self.goal:g} {self.unit}"
+
+    def result(self) -> str:
+        if self.goal is None:
+            return "reported"
+        return "pass" if self.passed else "**FAIL**"
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -78,11 +95,19 @@ def _child_env() -> dict[str, str]:
     return env
 
 
-def _run_json(args: list[str], timeout: float) -> dict:
-    """Run ``python -m <args>`` in a fresh process; its last stdout line is a JSON object."""
+def _run_json(args: list[str], timeout: float, one_core: bool = False) -> dict:
+    """Run ``python -m <args>`` in a fresh process; its last stdout line is a JSON object.
+    ``one_core``: the process and every process it starts may run on CPU 0 only
+    (``taskset -c 0``, or the same affinity set before it starts where there is no taskset)."""
     env = _child_env()
+    command = [sys.executable, "-m", *args]
+    pin = None
+    if one_core and shutil.which("taskset"):
+        command = ["taskset", "-c", "0", *command]
+    elif one_core:
+        pin = lambda: os.sched_setaffinity(0, {0})  # noqa: E731
     env["BENCH_T0_NS"] = str(time.monotonic_ns())
-    done = subprocess.run([sys.executable, "-m", *args], cwd=ROOT, env=env, timeout=timeout,
+    done = subprocess.run(command, cwd=ROOT, env=env, timeout=timeout, preexec_fn=pin,
                           capture_output=True, text=True)
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     if done.returncode != 0 or not lines:
@@ -126,7 +151,8 @@ def machine(graphics: dict, raw: dict) -> dict:
 
 # The measurements ---------------------------------------------------------------------------
 def measure(pairs: int, runs: int, memory_pairs: int, ui_args: list[str],
-            visit_languages: list[str] = (), log=print) -> dict:
+            visit_languages: list[str] = (), log=print,
+            natural_args: list[str] | None = None) -> dict:
     # How busy the machine was (1-minute load average), since other work slows every figure.
     raw: dict = {"cold": [], "memory": [], "ui": [], "load_before": os.getloadavg()[0]}
     log(f"bench: catalogue load x{max(3, runs * 3)}")
@@ -144,6 +170,17 @@ def measure(pairs: int, runs: int, memory_pairs: int, ui_args: list[str],
     for number in range(runs):
         log(f"bench: UI response times, run {number + 1} of {runs}")
         raw["ui"].append(_run_json(["benchmarks.ui_bench", *ui_args], timeout=1200))
+    if natural_args is not None:
+        raw["natural"], raw["natural_one_core"] = [], []
+        for number in range(runs):  # alternately, so both see the same machine
+            log(f"bench: natural voice, run {number + 1} of {runs}: whole machine")
+            raw["natural"].append(_run_json(["benchmarks.ui_bench", *natural_args], 1200))
+            log(f"bench: natural voice, run {number + 1} of {runs}: one core (taskset -c 0)")
+            pinned = _run_json(["benchmarks.ui_bench", *natural_args], 1200, one_core=True)
+            if pinned["cpus"] != [0] or pinned.get("natural_worker_cpus") != [0]:
+                raise RuntimeError(f"the one-core run was not on one core: {pinned['cpus']}, "
+                                   f"worker {pinned.get('natural_worker_cpus')}")
+            raw["natural_one_core"].append(pinned)
     raw["load_after"] = os.getloadavg()[0]
     return raw
 
@@ -159,12 +196,7 @@ def figures(raw: dict) -> list[Figure]:
     flat_ratio = median([k / b for k, b in zip(kiosk_ms, flat_ms, strict=True)])
 
     def ui(kind: str, field: str, p: float, keep=lambda s: True) -> list[float]:
-        """The p-th percentile of each UI run (its samples), one value per run."""
-        values = []
-        for run in raw["ui"]:
-            samples = [s[field] for s in run[kind] if keep(s)] or [s[field] for s in run[kind]]
-            values.append(percentile(samples, p))
-        return values
+        return per_run(raw["ui"], kind, field, p, keep)
 
     warm = lambda s: s.get("warm", True)  # noqa: E731 - a filter, read where it is used
     switch50, switch95 = ui("language_switch", "drawn_ms", 50, warm), \
@@ -183,6 +215,7 @@ def figures(raw: dict) -> list[Figure]:
     onset_idle95 = ui("speech_onset", "onset_ms", 95, idle_worker)
     synthesized = lambda s: s.get("synthesized_ms") is not None  # noqa: E731
     synth50 = ui("speech_onset", "synthesized_ms", 50, synthesized)
+    pressed50 = ui("speech_onset", "after_shown_ms", 50)
     frames = [median([s["frames"] for s in run["language_switch"]]) for run in raw["ui"]]
     switch_laid95 = ui("language_switch", "laid_out_ms", 95, warm)
     stop50, stop95 = ui("speech_stop", "stop_ms", 50), ui("speech_stop", "stop_ms", 95)
@@ -209,10 +242,12 @@ def figures(raw: dict) -> list[Figure]:
                f"wall clock p95 {median(wall95):.0f} ms, to drawn {median(drawn95):.0f} ms"),
         Figure("speech_onset_p95", "Speech onset, Read aloud to first audio (p95)",
                median(onset95), "ms", 150, f"p50 {median(onset50):.0f} ms (first sentence "
-               f"synthesized after {median(synth50):.0f} ms), real espeak-ng worker; p95 "
-               f"{median(onset_idle95):.0f} ms when it had nothing queued"),
+               f"ready {median(synth50):+.0f} ms from the press, pressed "
+               f"{median(pressed50):.0f} ms after the page appeared), real espeak-ng worker; "
+               f"p95 {median(onset_idle95):.0f} ms when it had nothing queued"),
         Figure("speech_stop_p95", "Speech stop, touch to silence (p95)", median(stop95), "ms",
                100, f"p50 {median(stop50):.1f} ms; Stop button and a touch on the text"),
+        *natural_figures(raw),
         Figure("catalogue_load", "Catalogue load, all languages (median)",
                median(raw["catalogue_ms"]), "ms", 100,
                f"{len(raw['catalogue_ms'])} fresh processes, every .po read and checked"),
@@ -227,12 +262,79 @@ def figures(raw: dict) -> list[Figure]:
     ]
 
 
+def per_run(runs: list[dict], kind: str, field: str, p: float, keep=lambda s: True
+            ) -> list[float]:
+    """The p-th percentile of each UI run's samples of ``kind`` (those ``keep`` accepts, or all
+    if it accepts none), one value per run."""
+    values = []
+    for run in runs:
+        samples = [s[field] for s in run[kind] if keep(s)] or [s[field] for s in run[kind]]
+        values.append(percentile(samples, p))
+    return values
+
+
+def natural_figures(raw: dict) -> list[Figure]:
+    """Onset, stop and real-time factor of the natural voice, on the whole machine and on one
+    core, and its worker's peak memory (none when Piper was not there to measure)."""
+    if not raw.get("natural"):
+        return []
+    found = []
+    where = {"natural": ("", "whole machine"), "natural_one_core": ("_one_core", "one core")}
+    for kind, (suffix, label) in where.items():
+        runs = raw[kind]
+        onset50 = per_run(runs, "speech_onset", "onset_ms", 50)
+        onset95 = per_run(runs, "speech_onset", "onset_ms", 95)
+        idle95 = per_run(runs, "speech_onset", "onset_ms", 95, lambda s: s["backlog"] == 0)
+        pressed = median(per_run(runs, "speech_onset", "after_shown_ms", 50))
+        onsets = [s for run in runs for s in run["speech_onset"]]
+        prepared = sum(s["synthesized_ms"] is not None and s["synthesized_ms"] <= 0
+                       for s in onsets)
+        queued = sum(s["backlog"] > 0 for s in onsets)
+        stop50 = per_run(runs, "speech_stop", "stop_ms", 50)
+        stop95 = per_run(runs, "speech_stop", "stop_ms", 95)
+        rtf50 = per_run(runs, "real_time_factor", "rtf", 50)
+        rtf95 = per_run(runs, "real_time_factor", "rtf", 95)
+        sentences = runs[0]["real_time_factor"]
+        synth50 = per_run(runs, "real_time_factor", "synth_ms", 50)
+        audio50 = median([s["audio_ms"] for s in sentences])
+        found += [
+            Figure(f"natural_onset_p95{suffix}",
+                   f"Natural voice onset, Read aloud to first audio (p95), {label}",
+                   median(onset95), "ms", 150,
+                   f"p50 {median(onset50):.0f} ms; pressed {pressed:.0f} ms after the page "
+                   f"appeared; first sentence ready before the press in {prepared} of "
+                   f"{len(onsets)} readings; {queued} began with the worker still busy (the "
+                   f"last page's sentences), p95 {median(idle95):.0f} ms without those; "
+                   f"real Piper worker"),
+            Figure(f"natural_stop_p95{suffix}",
+                   f"Natural voice stop, touch to silence (p95), {label}", median(stop95),
+                   "ms", 100, f"p50 {median(stop50):.1f} ms; Stop button and a touch on the "
+                              f"text"),
+            Figure(f"natural_rtf_p95{suffix}",
+                   f"Natural voice real-time factor, synthesis / audio time (p95), {label}",
+                   median(rtf95), "x", None,
+                   f"p50 {median(rtf50):.3f}×; {len(sentences)} content sentences one at a "
+                   f"time, median {median(synth50):.0f} ms for {audio50 / 1000:.1f} s of "
+                   f"audio"),
+        ]
+    whole = [run["natural_worker_vmhwm_kb"] for run in raw["natural"]]
+    pinned = [run["natural_worker_vmhwm_kb"] for run in raw["natural_one_core"]]
+    clear = [run["worker_vmhwm_kb"] for run in raw["natural"] if run["worker_vmhwm_kb"]]
+    found.append(Figure(
+        "natural_worker_memory", "Peak memory of the natural speech worker, voice loaded",
+        median(whole) / 1024, "MB", None,
+        f"VmHWM after loading the voice and speaking ({len(whole)} processes); one core "
+        f"{median(pinned) / 1024:.0f} MB; the espeak-ng worker beside it "
+        + (f"{median(clear) / 1024:.0f} MB" if clear else "not started")))
+    return found
+
+
 # Output -------------------------------------------------------------------------------------
 def table(found: list[Figure]) -> str:
     rows = ["| figure | value | goal | result | details |", "|---|---|---|---|---|"]
     for f in found:
-        rows.append(f"| {f.name} | {f.shown()} | {f.goal_shown()} | "
-                    f"{'pass' if f.passed else '**FAIL**'} | {f.detail} |")
+        rows.append(f"| {f.name} | {f.shown()} | {f.goal_shown()} | {f.result()} | "
+                    f"{f.detail} |")
     return "\n".join(rows)
 
 
@@ -320,18 +422,29 @@ def main(argv: list[str] | None = None) -> int:
         update_readme(json.loads(args.json.read_text(encoding="utf-8")))
         print(f"bench: docs/PERFORMANCE.md table updated from {args.json}")
         return 0
+    natural_args = ["--voice", "natural", "--speech-only",
+                    "--after-shown", str(NATURAL_AFTER_SHOWN_S)]
     if args.quick:
         args.pairs, args.memory_pairs, args.runs = 1, 1, 1
         languages = ["en", "ar"]
         ui_args = ["--rounds", "1", "--speech-rounds", "1", "--languages", *languages,
                    "--page-languages", "en", "--max-pages", "3"]
+        natural_args += ["--speech-rounds", "2", "--rtf-sentences", "3"]
     else:
         languages = []  # all
         ui_args = ["--rounds", "3", "--speech-rounds", "3"]
+        natural_args += ["--speech-rounds", "20", "--rtf-sentences", "30"]
+    log = lambda m: print(m, file=sys.stderr, flush=True)  # noqa: E731
+    from kiosk.speech.factory import natural_engine_installed
+
+    if not natural_engine_installed():
+        log("bench: Piper is not installed (make setup installs it): no natural-voice figures")
+        natural_args = None
     settings = {"pairs": args.pairs, "memory_pairs": args.memory_pairs, "runs": args.runs,
-                "ui_args": ui_args, "visit_languages": languages or "all", "quick": args.quick}
-    raw = measure(args.pairs, args.runs, args.memory_pairs, ui_args, languages,
-                  log=lambda m: print(m, file=sys.stderr, flush=True))
+                "ui_args": ui_args, "natural_args": natural_args,
+                "visit_languages": languages or "all", "quick": args.quick}
+    raw = measure(args.pairs, args.runs, args.memory_pairs, ui_args, languages, log=log,
+                  natural_args=natural_args)
     report = build_report(raw, settings)
     args.json.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n",
                          encoding="utf-8")

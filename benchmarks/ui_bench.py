@@ -2,9 +2,18 @@
 
 Run by ``benchmarks.run`` as ``python -m benchmarks.ui_bench --rounds N``; prints one JSON
 object. The kiosk is the real one (``kiosk.ui.headless.driver.Driver``: real window, SDL offscreen,
-touches through Kivy's input queue) with the REAL speech worker (espeak-ng in a child process);
-only the player records instead of playing, because there is no sound card, and it notes the
-moment it is handed audio and the moment it is told to stop.
+touches through Kivy's input queue) with the kiosk's REAL speech (``benchmarks.probe.
+kiosk_synthesizer``: the choosing synthesizer and its worker processes); only the player
+records instead of playing, because there is no sound card, and it notes the moment it is
+handed audio and the moment it is told to stop.
+
+``--voice clear`` (the default) speaks with espeak-ng alone, in every language, as before the
+natural voices. ``--voice natural --speech-only --after-shown 0.5`` measures the natural voice
+(Piper, in its own worker) instead: only the languages that have one, Read aloud pressed 0.5 s
+after the page appears (a quick visitor; the page's first sentence is synthesized when it is
+shown), then ``--rtf-sentences N`` content sentences synthesized one at a time for the
+real-time factor (synthesis time / audio duration), and the natural worker's peak memory.
+``benchmarks.run`` runs that once on the whole machine and once under ``taskset -c 0``.
 
 Every measured interval starts just before Kivy's event loop receives the finger's release
 (or, for "touch to silence", the touch itself) and ends:
@@ -31,7 +40,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks.probe import WINDOW, peak_rss_kb
+from benchmarks.probe import WINDOW, kiosk_synthesizer, peak_rss_kb, worker_pids
 
 SETTLE_FRAMES = 6  # at most this many frames after the release for the UI to settle
 SPEECH_TIMEOUT_S = 10.0
@@ -111,29 +120,45 @@ def _stamping_player():
     return StampingPlayer()
 
 
-def _stamp_synthesis(synthesizer) -> list[tuple[float, float]]:
-    """Note when each sentence was asked for and when the worker's answer arrived."""
-    stamps: list[tuple[float, float]] = []
+def _stamp_synthesis(synthesizer) -> dict:
+    """Note, for each sentence's future, when it was asked for and when the worker's answer
+    arrived (a page's first sentence is asked for when the page is shown, before Read aloud)."""
+    stamps: dict = {}
     original = synthesizer.synthesize
 
     def synthesize(utterance):
         asked = time.perf_counter()
         future = original(utterance)
-        future.add_done_callback(lambda _f: stamps.append((asked, time.perf_counter())))
+        stamps[future] = (asked, None)
+        future.add_done_callback(lambda f: stamps.__setitem__(f, (asked, time.perf_counter())))
         return future
 
     synthesizer.synthesize = synthesize
     return stamps
 
 
+def _backlog(synthesizer) -> int:
+    """Sentences the speech workers have been asked for and not answered yet."""
+    workers = [getattr(synthesizer, "clear", None), getattr(synthesizer, "natural", None)]
+    return sum(len(getattr(w, "_pending", ())) for w in [synthesizer, *workers] if w is not None)
+
+
+def _affinity(pid: int | None) -> list[int]:
+    """The CPUs ``pid`` may run on (``taskset -c 0`` leaves one)."""
+    import os
+
+    return sorted(os.sched_getaffinity(pid or 0)) if pid is not None else []
+
+
 class Bench:
     def __init__(self, driver, watch: FrameWatch, player,
-                 synthesized: list[tuple[float, float]] | None = None):
-        self.synthesized = synthesized if synthesized is not None else []
+                 synthesized: dict | None = None):
+        self.synthesized = synthesized if synthesized is not None else {}
         self.driver = driver
         self.app = driver.app
         self.watch = watch
         self.player = player
+        self.shown = 0.0  # when the page opened by ``open_reader`` appeared (its first frame)
 
     # Touches ---------------------------------------------------------------------------------
     def _centre(self, action: str) -> tuple[float, float]:
@@ -192,8 +217,11 @@ class Bench:
         app.session.language = language
         section = app.data.content.sections[section_index]
         app.show(Location("topics"))
+        flips = len(self.watch.flips)
         app.show(Location("reader", section.id))
         self.driver.pump(3)
+        after = self.watch.flips[flips:]
+        self.shown = after[0] if after else time.perf_counter()
 
     # Figures ---------------------------------------------------------------------------------
     def language_switch(self, rounds: int, codes: list[str]) -> list[dict]:
@@ -236,11 +264,15 @@ class Bench:
                                     **sample})
         return samples
 
-    def speech(self, rounds: int, languages: list[str]) -> tuple[list[dict], list[dict]]:
+    def speech(self, rounds: int, languages: list[str], after_shown: float | None = None
+               ) -> tuple[list[dict], list[dict]]:
         """Read aloud, wait for the first sound, then stop it: with Stop, or a touch on the text.
 
         Each round reads the first page of a topic in every language, moving on one topic per
-        round, as a visitor who reads a little and moves on would.
+        round, as a visitor who reads a little and moves on would. With ``after_shown``, Read
+        aloud is released that many seconds after the page appeared (the frames in between
+        run at Kivy's pace, so what the kiosk does when a page is shown gets that long);
+        without it, as soon as the page is there (a few frames).
         """
         from kiosk.ui.headless.kivy_private import dispatch_input
 
@@ -253,21 +285,35 @@ class Bench:
                     continue
                 self.open_reader(code, (round_ + index) % sections)
                 started = len(self.player.starts)
-                backlog = len(getattr(self.app.speech.synthesizer, "_pending", ()))
                 x, y = self._centre("read_aloud")
                 self.driver.idle(0.6)
+                if after_shown is not None:  # the frames go on while the visitor reads
+                    due = self.shown + after_shown
+                    self.pump_until(lambda due=due: time.perf_counter() >= due - 0.06,
+                                    timeout=after_shown + 5)
+                # Sentences still queued from before this page (not its own first one).
+                prepared = self.app.speech.reader._prepared
+                backlog = max(0, _backlog(self.app.speech.synthesizer)
+                              - (prepared is not None and not prepared[1].done()))
                 touch = self.driver.down(x, y)
                 time.sleep(0.02)
+                if after_shown is not None:
+                    time.sleep(max(0.0, self.shown + after_shown - time.perf_counter()))
                 t0 = time.perf_counter()
                 dispatch_input("end", touch)
                 if not self.pump_until(lambda n=started: len(self.player.starts) > n):
                     raise RuntimeError(f"no speech within {SPEECH_TIMEOUT_S} s in {code}")
                 played = self.player.starts[started]
                 # When the worker delivered the first sentence of this reading (the rest of
-                # the onset is the UI noticing it, on its 20 Hz speech tick).
-                ready = [done for asked, done in self.synthesized if asked >= t0]
+                # the onset is the UI noticing it, on its 20 Hz speech tick); negative when it
+                # was ready before the press (asked for when the page was shown).
+                reader = self.app.speech.reader
+                asked, done = self.synthesized.get(
+                    reader._futures[0] if reader._futures else None, (None, None))
                 onsets.append({"language": code, "onset_ms": (played - t0) * 1000,
-                               "synthesized_ms": (ready[0] - t0) * 1000 if ready else None,
+                               "synthesized_ms": (done - t0) * 1000 if done else None,
+                               "prepared": asked is not None and asked < t0,
+                               "after_shown_ms": (t0 - self.shown) * 1000,
                                "backlog": backlog})
                 self.pump_until(lambda: False, timeout=0.3)  # it speaks for a moment
                 stopped = len(self.player.stops)
@@ -299,18 +345,59 @@ class Bench:
         self.watch.finish = True
         return onsets, stops
 
+    def real_time_factor(self, sentences: list[str], language: str) -> list[dict]:
+        """Synthesize each sentence alone (nothing else queued), through the kiosk's own
+        synthesizer: synthesis time (asked to answered) against the audio's duration."""
+        from kiosk.speech.read_aloud import _delete_audio
+        from kiosk.speech.types import Utterance
+
+        self.app.speech.stop()
+        synthesizer = self.app.speech.synthesizer
+        if not self.pump_until(lambda: _backlog(synthesizer) == 0, timeout=120):
+            raise RuntimeError("the speech workers did not finish their queue")
+        samples = []
+        for text in sentences:
+            asked = time.perf_counter()
+            future = synthesizer.synthesize(Utterance(text, language))
+            synthesis = future.result(timeout=60)
+            elapsed = (time.perf_counter() - asked) * 1000
+            _delete_audio(future)
+            samples.append({"chars": len(text), "synth_ms": elapsed,
+                            "audio_ms": synthesis.duration_ms, "engine": synthesis.engine,
+                            "rtf": elapsed / max(1, synthesis.duration_ms)})
+        return samples
+
+
+def content_sentences(data, count: int) -> list[str]:
+    """The first ``count`` different sentences of the content (its source language), in the
+    order a visitor meets them."""
+    from kiosk.speech.read_aloud import sentence_spans
+
+    found: list[str] = []
+    for section in data.content.sections:
+        for page in section.pages:
+            for paragraph in page.paragraphs:
+                for start, end in sentence_spans(paragraph):
+                    sentence = paragraph[start:end]
+                    if sentence not in found:
+                        found.append(sentence)
+                    if len(found) >= count:
+                        return found
+    return found
+
 
 def run(rounds: int, speech_rounds: int, languages: list[str] | None,
-        page_languages: list[str] | None, max_pages: int) -> dict:
+        page_languages: list[str] | None, max_pages: int, voice: str = "clear",
+        speech_only: bool = False, after_shown: float | None = None,
+        rtf_sentences: int = 0) -> dict:
     from kiosk.ui import env
 
     env.prepare(headless=True, size=WINDOW)
     from kiosk.loading import load_kiosk
-    from kiosk.speech.worker_client import WorkerSynthesizer
     from kiosk.ui.headless.driver import Driver
 
     data = load_kiosk(None)
-    synthesizer = WorkerSynthesizer()
+    synthesizer = kiosk_synthesizer(data, voice)
     synthesized = _stamp_synthesis(synthesizer)
     player = _stamping_player()
     driver = Driver.start(data, synthesizer=synthesizer, player=player)
@@ -321,13 +408,33 @@ def run(rounds: int, speech_rounds: int, languages: list[str] | None,
     # does not press Read aloud in the first second either.
     bench.pump_until(lambda: driver.app.speech.voices is not None)
     codes = languages or [lang.code for lang in data.languages]
-    result = {
-        "language_switch": bench.language_switch(rounds, codes),
-        "page_turn": bench.page_turn(1, page_languages or codes, max_pages),
-    }
-    result["speech_onset"], result["speech_stop"] = bench.speech(speech_rounds, codes)
+    result: dict = {"voice": voice, "cpus": _affinity(0)}
+    if voice == "natural":
+        # Only the languages a natural voice reads; each has its voice loaded before the
+        # first reading, as on a kiosk that has been on for a while (the app asks for it at
+        # start and when a language is chosen).
+        natural = synthesizer.natural
+        codes = [code for code in codes if synthesizer.has_natural(code)]
+        if natural is None or not codes:
+            raise RuntimeError("no natural voice for any of the languages measured "
+                               "(is Piper installed, with a voice?)")
+        for code in codes:
+            natural.prepare(code).result(timeout=120)
+    if not speech_only:
+        result["language_switch"] = bench.language_switch(rounds, codes)
+        result["page_turn"] = bench.page_turn(1, page_languages or codes, max_pages)
+    result["speech_onset"], result["speech_stop"] = bench.speech(speech_rounds, codes,
+                                                                 after_shown)
+    if rtf_sentences:
+        result["real_time_factor"] = bench.real_time_factor(
+            content_sentences(data, rtf_sentences), codes[0])
     result["voices"] = sorted(driver.app.speech.voices or [])
     result["vmhwm_kb"] = peak_rss_kb()
+    pids = worker_pids(synthesizer)
+    result["worker_vmhwm_kb"] = peak_rss_kb(pids["clear"]) if pids["clear"] else 0
+    if pids["natural"]:  # after its voice was loaded and it spoke
+        result["natural_worker_vmhwm_kb"] = peak_rss_kb(pids["natural"])
+        result["natural_worker_cpus"] = _affinity(pids["natural"])
     driver.stop()
     synthesizer.close()
     return result
@@ -344,9 +451,19 @@ def main(argv: list[str]) -> int:
                         help="languages to turn every page in (default: --languages)")
     parser.add_argument("--max-pages", type=int, default=10_000,
                         help="at most this many page turns per language")
+    parser.add_argument("--voice", choices=("clear", "natural"), default="clear",
+                        help="clear: espeak-ng in every language; natural: the kiosk's own "
+                             "speech, in the languages with a natural voice")
+    parser.add_argument("--speech-only", action="store_true",
+                        help="no language switch or page turn timings")
+    parser.add_argument("--after-shown", type=float, default=None, metavar="SECONDS",
+                        help="release Read aloud this long after the page appeared")
+    parser.add_argument("--rtf-sentences", type=int, default=0,
+                        help="content sentences to synthesize for the real-time factor")
     args = parser.parse_args(argv)
     result = run(args.rounds, args.speech_rounds, args.languages,
-                 args.page_languages or args.languages, args.max_pages)
+                 args.page_languages or args.languages, args.max_pages, args.voice,
+                 args.speech_only, args.after_shown, args.rtf_sentences)
     sys.stdout.write(json.dumps(result) + "\n")
     return 0
 
