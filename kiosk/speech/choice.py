@@ -125,6 +125,10 @@ class ChoosingSynthesizer(Synthesizer):
             return result
 
         def finish(future: Future[Synthesis], engine: Synthesizer) -> None:
+            if result.cancelled() or future.cancelled():
+                if not future.cancelled() and future.exception() is None:
+                    future.result().wav.unlink(missing_ok=True)  # nobody will play it
+                return
             error = future.exception()
             if error is None:
                 synthesis = future.result()
@@ -135,13 +139,18 @@ class ChoosingSynthesizer(Synthesizer):
                     words=tuple(WordTiming(*word) for word in words)))
             elif engine is self.natural and self.clear.has_voice(utterance.language):
                 self._hold(error)
-                self.clear.synthesize(replace(utterance, text=spoken)).add_done_callback(
-                    lambda again: finish(again, self.clear))
+                again = self.clear.synthesize(replace(utterance, text=spoken))
+                again.add_done_callback(lambda done: finish(done, self.clear))
+                result.add_done_callback(lambda done: again.cancel() if done.cancelled()
+                                         else None)
             else:
                 result.set_exception(error)
 
-        engine.synthesize(replace(utterance, text=spoken)).add_done_callback(
-            lambda future: finish(future, engine))
+        inner = engine.synthesize(replace(utterance, text=spoken))
+        inner.add_done_callback(lambda future: finish(future, engine))
+        # A sentence nobody will hear (the visitor stopped, or turned the page) is withdrawn
+        # from the worker's queue, so the next page's first sentence does not wait behind it.
+        result.add_done_callback(lambda done: inner.cancel() if done.cancelled() else None)
         return result
 
     def _hold(self, error: BaseException) -> None:

@@ -118,6 +118,7 @@ class ReadAloud:
 
     def _forget_prepared(self) -> None:
         if self._prepared is not None:
+            self._prepared[1].cancel()
             self._prepared[1].add_done_callback(_delete_audio)
             self._prepared = None
 
@@ -137,6 +138,7 @@ class ReadAloud:
             if prepared[0] == utterance and not (prepared[1].done()
                                                  and prepared[1].exception() is not None):
                 return prepared[1]  # synthesized when the page was shown
+            prepared[1].cancel()
             prepared[1].add_done_callback(_delete_audio)
         return self.synthesizer.synthesize(utterance)
 
@@ -165,6 +167,7 @@ class ReadAloud:
         self._stop_playback()
         self.state = self.IDLE
         for future in self._futures:  # played or not, its audio is no longer needed
+            future.cancel()  # not synthesized yet: withdrawn from the worker's queue
             future.add_done_callback(_delete_audio)
         self._futures = []
 

@@ -11,6 +11,12 @@ stdin and answers one JSON line each, in order:
     {"id": 1, "op": "voices"} -> {"id": 1, "ok": true, "languages": ["ar", "de", ...],
                                   "engine": "espeak-ng", "names": {"en": "..."}}
     {"id": 2, "op": "prepare", "lang": "en"} -> {"id": 2, "ok": true, "voice": "..."}
+    {"op": "cancel", "ids": [8, 9]}  (no reply of its own: those requests, if still waiting,
+                                      are answered {"id": 8, "ok": false, "error": "cancelled"})
+
+A reader thread takes requests off stdin as they come, so a cancel reaches requests queued
+behind the sentence being synthesized: a visitor who stops a page does not wait for its
+remaining sentences before the next page can speak.
 
 ``--engine NAME`` chooses the engine; ``--voices-dir DIR`` is where the natural voices are.
 """
@@ -19,7 +25,9 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import sys
+import threading
 from pathlib import Path
 
 from kiosk.speech.defaults import DEFAULT_RATE, DEFAULT_VOLUME
@@ -38,14 +46,15 @@ def main() -> int:
             engine = create_engine(name, driver=os.environ.get("KIOSK_TTS_DRIVER") or None)
     except Exception as exc:  # no engine at all: say so for every request
         engine, failure = None, f"speech engine unavailable: {exc}"
-    for line in sys.stdin:
-        try:
-            request = json.loads(line)
-        except ValueError:
-            continue
-        if not isinstance(request, dict):
-            continue  # valid JSON but not a request: skipped like a malformed line
+    requests: queue.Queue[dict | None] = queue.Queue()
+    cancelled: set = set()
+    threading.Thread(target=_read_requests, args=(requests, cancelled), daemon=True).start()
+    while (request := requests.get()) is not None:
         reply: dict = {"id": request.get("id")}
+        if request.get("id") in cancelled:
+            cancelled.discard(request.get("id"))
+            replies.write(json.dumps({**reply, "ok": False, "error": "cancelled"}) + "\n")
+            continue
         try:
             if engine is None:
                 raise RuntimeError(failure)
@@ -65,6 +74,21 @@ def main() -> int:
             reply.update(ok=False, error=f"{type(exc).__name__}: {exc}")
         replies.write(json.dumps(reply) + "\n")
     return 0
+
+
+def _read_requests(requests: queue.Queue, cancelled: set) -> None:
+    for line in sys.stdin:
+        try:
+            request = json.loads(line)
+        except ValueError:
+            continue
+        if not isinstance(request, dict):
+            continue  # valid JSON but not a request: skipped like a malformed line
+        if request.get("op") == "cancel":
+            cancelled.update(request.get("ids") or [])
+        else:
+            requests.put(request)
+    requests.put(None)  # stdin closed: finish what is queued, then stop
 
 
 def _option(flag: str) -> str | None:

@@ -39,6 +39,7 @@ class WorkerSynthesizer(Synthesizer):
     def __init__(self, start_timeout: float = 10.0, engine: str | None = None,
                  voices_dir: Path | None = None):
         self._lock = threading.Lock()
+        self._write_lock = threading.Lock()  # one line at a time to the worker, from any thread
         self._ids = itertools.count(1)
         self._pending: dict[int, tuple[Future, Utterance | None, Path | None]] = {}
         self._process: subprocess.Popen | None = None
@@ -96,6 +97,10 @@ class WorkerSynthesizer(Synthesizer):
 
     def _resolve(self, entry, reply: dict) -> None:
         future, utterance, path = entry
+        if future.done():  # cancelled by the caller: its audio, if any, is not wanted
+            if path is not None:
+                path.unlink(missing_ok=True)
+            return
         if not reply.get("ok"):
             future.set_exception(SpeechUnavailable(reply.get("error", "speech failed")))
         elif utterance is None:
@@ -116,13 +121,26 @@ class WorkerSynthesizer(Synthesizer):
             with self._lock:
                 request_id = next(self._ids)
                 self._pending[request_id] = (future, utterance, path)
-            process.stdin.write(json.dumps({"id": request_id, **request}) + "\n")
-            process.stdin.flush()
+            with self._write_lock:
+                process.stdin.write(json.dumps({"id": request_id, **request}) + "\n")
+                process.stdin.flush()
+            future.add_done_callback(lambda done: self._cancel(done, request_id, process))
         except OSError as exc:
             with self._lock:
                 self._pending = {k: v for k, v in self._pending.items() if v[0] is not future}
             future.set_exception(SpeechUnavailable(f"speech worker cannot run: {exc}"))
         return future
+
+    def _cancel(self, future: Future, request_id: int, process: subprocess.Popen) -> None:
+        """A request the caller cancelled: the worker skips it if it has not begun it."""
+        if not future.cancelled() or process.poll() is not None:
+            return
+        try:
+            with self._write_lock:
+                process.stdin.write(json.dumps({"op": "cancel", "ids": [request_id]}) + "\n")
+                process.stdin.flush()
+        except (OSError, ValueError):
+            pass  # the worker is gone: nothing to skip
 
     # Synthesizer -----------------------------------------------------------------------------
     def voices(self) -> set[str]:
@@ -147,8 +165,9 @@ class WorkerSynthesizer(Synthesizer):
 
         return self.engine or ENGINES[0]
 
-    def prepare(self, language: str) -> Future:
-        """Have the worker load ``language``'s voice now; the future says when it is ready."""
+    def prepare(self, language: str, kind: str | None = None) -> Future:
+        """Have the worker load ``language``'s voice now; the future says when it is ready.
+        (``kind`` is for a choosing synthesizer: one worker has one engine.)"""
         return self._send({"op": "prepare", "lang": language}, None, None)
 
     def description(self) -> str:

@@ -56,3 +56,21 @@ def test_a_missing_engine_makes_speech_unavailable_not_a_crash(monkeypatch):
             synth.synthesize(Utterance("Hello.", "en")).result(timeout=30)
     finally:
         synth.close()
+
+
+def test_cancelled_sentences_are_skipped_so_the_next_page_does_not_wait_behind_them():
+    synth = WorkerSynthesizer(start_timeout=60)
+    try:
+        assert synth.voices()
+        long = "A long sentence that the worker takes a while to say aloud. " * 6
+        first = synth.synthesize(Utterance(long, "en", 0.5))
+        queued = [synth.synthesize(Utterance(long, "en", 0.5)) for _ in range(5)]
+        for future in queued:
+            assert future.cancel()  # the visitor stopped: nobody will hear these
+        after = synth.synthesize(Utterance("The next page.", "en")).result(timeout=60)
+        heard = first.result(timeout=60)
+        # The worker wrote audio only for the two sentences still wanted.
+        assert sorted(heard.wav.parent.glob("*.wav")) == sorted([heard.wav, after.wav])
+        assert after.duration_ms > 300 and all(f.cancelled() for f in queued)
+    finally:
+        synth.close()
