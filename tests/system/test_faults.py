@@ -370,9 +370,7 @@ VISIT = textwrap.dedent("""
     env.prepare(headless=True, size=(1920, 1080))
     from kiosk.loading import load_kiosk
     from kiosk.speech.recording import RecordingPlayer
-    from kiosk.speech.choice import ChoosingSynthesizer
-from kiosk.speech.voice_files import packaged_models
-from kiosk.speech.worker_client import WorkerSynthesizer
+    from kiosk.speech.worker_client import WorkerSynthesizer
     from kiosk.ui.headless.driver import Driver
     import time
 
