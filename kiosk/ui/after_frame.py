@@ -22,6 +22,7 @@ class AfterFrame:
     def __init__(self, app):
         self.app = app
         self.collect_due = False
+        self.first_drawn = False
 
     def screen_changed(self) -> None:
         """The old screen's widgets are garbage once the new one is drawn."""
@@ -29,6 +30,9 @@ class AfterFrame:
 
     def on_flip(self, *_args) -> None:
         """Bound to the window's ``on_flip``: a frame has just been drawn."""
+        if not self.first_drawn:
+            self.first_drawn = True
+            self.app.speech.first_frame_drawn()  # the speech workers may start now
         if self.collect_due:
             self.collect_due = False
             Clock.schedule_once(self._collect_garbage, 0)  # the next tick: after this frame

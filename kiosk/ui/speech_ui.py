@@ -36,7 +36,12 @@ class SpeechUI:
         self._voices: set[str] | None = None
         self._voices_known = threading.Event()
         self._state = self.reader.state
-        threading.Thread(target=self._load_voices, daemon=True, name="voices").start()
+        # The speech workers start once the first screen is drawn (or after a few seconds at
+        # most): the natural voice's worker loads a neural network, and starting it beside
+        # the UI on a two-core kiosk held the first frame back.
+        self._first_frame = threading.Event()
+        threading.Thread(target=self._load_voices, args=(self._first_frame, 5.0), daemon=True,
+                         name="voices").start()
         Clock.schedule_interval(self.tick, 1 / 20)
 
     def use_synthesizer(self, synthesizer: Synthesizer) -> None:
@@ -48,7 +53,12 @@ class SpeechUI:
         self._voices_known.clear()
         threading.Thread(target=self._load_voices, daemon=True, name="voices").start()
 
-    def _load_voices(self) -> None:
+    def first_frame_drawn(self) -> None:
+        self._first_frame.set()
+
+    def _load_voices(self, wait_for: threading.Event | None = None, limit: float = 0) -> None:
+        if wait_for is not None:
+            wait_for.wait(limit)
         voices = self.synthesizer.voices()  # may start the worker: never on the UI thread
         self._voices = voices
         self._voices_known.set()
