@@ -17,10 +17,13 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from kiosk.speech.defaults import CLEAR, NATURAL, voice_covers
-from kiosk.speech.pronunciation import Pronunciation, written_words
 from kiosk.speech.types import SpeechUnavailable, Synthesis, Synthesizer, Utterance, WordTiming
+
+if TYPE_CHECKING:
+    from kiosk.speech.pronunciation import Pronunciation
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +118,8 @@ class ChoosingSynthesizer(Synthesizer):
 
     # Speaking --------------------------------------------------------------------------------
     def synthesize(self, utterance: Utterance) -> Future[Synthesis]:
+        from kiosk.speech.pronunciation import Pronunciation, written_words  # after start-up
+
         result: Future[Synthesis] = Future()
         pronunciation = (self.pronunciations(utterance.language) if self.pronunciations
                          else Pronunciation())

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 CONTEXT = "pronunciation"
 # Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Myanmar, Khmer):
@@ -21,7 +22,12 @@ CONTEXT = "pronunciation"
 _UNSPACED = ("\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u2fff\u3040-\u30ff"
              "\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff")
 _LETTER = f"[^\\W_{_UNSPACED}]"  # a letter or digit of a script that puts spaces between words
-_WORDLIKE = re.compile(_LETTER)
+
+
+@cache
+def _wordlike() -> re.Pattern:
+    """Compiled on first use: the class takes 5 ms to compile, at every kiosk start if eager."""
+    return re.compile(_LETTER)
 
 
 def listing(pgettext) -> str:
@@ -108,8 +114,8 @@ def parse(listing: str) -> tuple[list[Rule], list[tuple[int, str]]]:
 def term_pattern(written: str) -> str:
     """A regular expression for ``written`` as a whole word: "MS" is not found inside "MSc"
     or "SMS", but is next to punctuation, and "CCSVI" is found in "CCSVI是"."""
-    before = f"(?<!{_LETTER})" if _WORDLIKE.match(written[0]) else ""
-    after = f"(?!{_LETTER})" if _WORDLIKE.match(written[-1]) else ""
+    before = f"(?<!{_LETTER})" if _wordlike().match(written[0]) else ""
+    after = f"(?!{_LETTER})" if _wordlike().match(written[-1]) else ""
     return f"{before}{re.escape(written)}{after}"
 
 

@@ -30,7 +30,6 @@ from kiosk.interaction.input_policy import TapPolicy, TapSettings
 from kiosk.interaction.session import TEXT_SCALES, Location, Session
 from kiosk.loading import KioskData
 from kiosk.speech import Player, Synthesizer, create_player, create_synthesizer
-from kiosk.speech.pronunciation import pronunciations_from
 from kiosk.system.headphones import HeadphoneWatch
 from kiosk.ui.admin_gate import AdminGate
 from kiosk.ui.after_frame import AfterFrame
@@ -130,7 +129,7 @@ class KioskApp(App):
     def build(self):
         synthesizer = self._synthesizer or create_synthesizer(
             "worker", voices_dir=self.data.config.voices_dir,
-            pronunciations=pronunciations_from(self.data.catalogues))
+            pronunciations=self.pronunciation)
         player = self._player or create_player("auto")
         self.speech = SpeechUI(self, synthesizer, player)
         self._apply_session()
@@ -161,6 +160,16 @@ class KioskApp(App):
             self.headphones.start()
         self.show(self.session.location, remember=False)
         return root
+
+    def pronunciation(self, language: str):
+        """``language``'s pronunciation list (``kiosk.speech.pronunciation``), loaded on the
+        first sentence spoken rather than at start."""
+        if getattr(self, "_pronunciations_data", None) is not self.data:
+            from kiosk.speech.pronunciation import pronunciations_from
+
+            self._pronunciations = pronunciations_from(self.data.catalogues)
+            self._pronunciations_data = self.data
+        return self._pronunciations(language)
 
     # State ----------------------------------------------------------------------------------
     def _apply_session(self) -> None:
