@@ -292,9 +292,9 @@ class Bench:
                     self.pump_until(lambda due=due: time.perf_counter() >= due - 0.06,
                                     timeout=after_shown + 5)
                 # Sentences still queued from before this page (not its own first one).
-                prepared = self.app.speech.reader._prepared
+                prepared = self.app.speech.reader.prepared
                 backlog = max(0, _backlog(self.app.speech.synthesizer)
-                              - (prepared is not None and not prepared[1].done()))
+                              - (prepared is not None and not prepared.done()))
                 touch = self.driver.down(x, y)
                 time.sleep(0.02)
                 if after_shown is not None:
@@ -308,8 +308,9 @@ class Bench:
                 # the onset is the UI noticing it, on its 20 Hz speech tick); negative when it
                 # was ready before the press (asked for when the page was shown).
                 reader = self.app.speech.reader
-                asked, done = self.synthesized.get(
-                    reader._futures[0] if reader._futures else None, (None, None))
+                syntheses = reader.syntheses()
+                asked, done = self.synthesized.get(syntheses[0] if syntheses else None,
+                                                   (None, None))
                 onsets.append({"language": code, "onset_ms": (played - t0) * 1000,
                                "synthesized_ms": (done - t0) * 1000 if done else None,
                                "prepared": asked is not None and asked < t0,

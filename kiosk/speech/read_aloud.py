@@ -195,6 +195,11 @@ class ReadAloud:
         return tuple(self._futures)
 
     @property
+    def prepared(self) -> Future[Synthesis] | None:
+        """The first sentence made ahead for the page shown (for tests and tools)."""
+        return self._prepared[1] if self._prepared is not None else None
+
+    @property
     def synthesis(self) -> Synthesis | None:
         """The sentence being heard (its engine, voice and word times), if any."""
         return self._synthesis

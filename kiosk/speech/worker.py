@@ -73,6 +73,9 @@ def main() -> int:
         except Exception as exc:
             reply.update(ok=False, error=f"{type(exc).__name__}: {exc}")
         replies.write(json.dumps(reply) + "\n")
+        if cancelled and isinstance(reply["id"], int):  # cancels that came too late
+            cancelled.difference_update([i for i in list(cancelled)
+                                         if isinstance(i, int) and i <= reply["id"]])
     return 0
 
 

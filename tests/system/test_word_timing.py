@@ -69,7 +69,7 @@ def english_sentences(data) -> dict[str, list[str]]:
     from kiosk.content import localized
     from kiosk.i18n import catalogues
 
-    previous = catalogues._active
+    previous = catalogues.active_language()
     catalogues.activate(data.catalogues.translator("en"))
     try:
         sentences: dict[str, list[str]] = {}
@@ -80,7 +80,7 @@ def english_sentences(data) -> dict[str, list[str]]:
                 found.extend(text[start:end] for start, end in sentence_spans(text))
         return sentences
     finally:
-        catalogues.activate(previous)
+        catalogues.activate(data.catalogues.translator(previous))
 
 
 # The waveform ------------------------------------------------------------------------------

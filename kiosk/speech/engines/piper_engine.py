@@ -87,10 +87,11 @@ class PiperEngine(Engine):
     def prepare(self, language: str) -> str:
         """Load the voice for ``language`` now (it takes a few hundred milliseconds)."""
         voice = self.voice_file(language)
-        self._load(voice)
+        self.load_voice(voice)
         return voice.name
 
-    def _load(self, voice: VoiceFile):
+    def load_voice(self, voice: VoiceFile):
+        """The loaded Piper voice for ``voice`` (loaded now if it is not)."""
         if voice.name in self._loaded:
             self._loaded.move_to_end(voice.name)
             return self._loaded[voice.name]
@@ -144,7 +145,7 @@ class PiperEngine(Engine):
         from piper import SynthesisConfig
 
         voice_file = self.voice_file(language)
-        voice = self._load(voice_file)
+        voice = self.load_voice(voice_file)
         config = SynthesisConfig(length_scale=PACE / max(0.25, rate))
         gain = LOUDNESS * max(0.0, min(1.0, volume))
         audio, phones, aligned = [], [], True

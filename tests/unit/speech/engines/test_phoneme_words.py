@@ -49,7 +49,7 @@ def timeline(piper, text: str) -> tuple[list[Phone], object]:
     """A real phoneme timeline (samples) of ``text`` and a phonemizer for single words."""
     from piper import SynthesisConfig
 
-    voice = piper._load(piper.voice_file("en"))
+    voice = piper.load_voice(piper.voice_file("en"))
     phones = []
     position = 0
     for chunk in voice.synthesize(text, syn_config=SynthesisConfig(), include_alignments=True):
