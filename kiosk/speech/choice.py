@@ -12,10 +12,11 @@ the engines hear the list's spoken forms while word times still point at the wri
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections.abc import Callable
-from concurrent.futures import Future
+from concurrent.futures import Future, InvalidStateError
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -139,9 +140,10 @@ class ChoosingSynthesizer(Synthesizer):
                 synthesis = future.result()
                 words = written_words([(w.start, w.length, w.at_ms) for w in synthesis.words],
                                       pieces)
-                result.set_result(replace(
-                    synthesis, utterance=utterance,
-                    words=tuple(WordTiming(*word) for word in words)))
+                with contextlib.suppress(InvalidStateError):  # cancelled meanwhile
+                    result.set_result(replace(
+                        synthesis, utterance=utterance,
+                        words=tuple(WordTiming(*word) for word in words)))
             elif engine is self.natural and self.clear.has_voice(utterance.language):
                 self._hold(error)
                 again = self.clear.synthesize(replace(utterance, text=spoken))
@@ -149,7 +151,8 @@ class ChoosingSynthesizer(Synthesizer):
                 result.add_done_callback(lambda done: again.cancel() if done.cancelled()
                                          else None)
             else:
-                result.set_exception(error)
+                with contextlib.suppress(InvalidStateError):
+                    result.set_exception(error)
 
         inner = engine.synthesize(replace(utterance, text=spoken))
         inner.add_done_callback(lambda future: finish(future, engine))
