@@ -2,7 +2,9 @@
 
 The layers, bottom up (Orca's names in brackets): an ``engines`` module per engine turns a
 sentence into a WAV with word times; ``worker`` runs the engine in its own process and
-``worker_client`` is the UI process's side of it (the speech server); ``read_aloud`` plays a
+``worker_client`` is the UI process's side of it (the speech server); ``choice`` sends each
+sentence to the natural voice (Piper) or to espeak-ng, and to espeak-ng when the natural one
+fails, with the language's ``pronunciation`` list applied; ``read_aloud`` plays a
 page sentence by sentence and says what to highlight (the manager); ``kiosk.ui.speech_ui`` is
 the Kivy presenter. ``players`` and ``recording`` play or record the audio, ``factory`` chooses
 synthesizer and player, ``types`` holds what every layer shares and ``defaults`` the settings a

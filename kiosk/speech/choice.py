@@ -96,8 +96,7 @@ class ChoosingSynthesizer(Synthesizer):
 
     @staticmethod
     def _names(synthesizer: Synthesizer | None) -> dict[str, str]:
-        names = getattr(synthesizer, "voice_names", None)
-        return names() if callable(names) else {}
+        return synthesizer.voice_names() if synthesizer is not None else {}
 
     def description(self) -> str:
         clear = self.clear.description()
@@ -109,9 +108,10 @@ class ChoosingSynthesizer(Synthesizer):
         """Load the voice ``language`` will be read in, before anyone asks (a few hundred
         milliseconds for a natural voice)."""
         engine = self.engine_for(language, kind)
-        prepare = getattr(engine, "prepare", None)
-        if engine is self.natural and callable(prepare):
-            prepare(language).add_done_callback(self._noticed)
+        if engine is self.natural:
+            ready = engine.prepare(language)
+            if ready is not None:
+                ready.add_done_callback(self._noticed)
 
     def _noticed(self, future: Future) -> None:
         if future.exception() is not None:

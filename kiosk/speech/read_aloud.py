@@ -35,6 +35,12 @@ _SENTENCE = re.compile(r"[^.!?。！？؟\n]+(?:[.!?。！？؟]+|$)", re.MULTIL
 Span = tuple[int, int]  # [start, end) character offsets in the page text
 
 
+def _discard(future: Future[Synthesis]) -> None:
+    """A sentence nobody will hear: withdrawn if not made yet, its audio deleted if it was."""
+    future.cancel()
+    future.add_done_callback(_delete_audio)
+
+
 def _delete_audio(future: Future[Synthesis]) -> None:
     """Sentence audio lives in memory (/dev/shm): remove it once it is no longer needed."""
     if future.cancelled() or future.exception() is not None:
@@ -118,8 +124,7 @@ class ReadAloud:
 
     def _forget_prepared(self) -> None:
         if self._prepared is not None:
-            self._prepared[1].cancel()
-            self._prepared[1].add_done_callback(_delete_audio)
+            _discard(self._prepared[1])
             self._prepared = None
 
     def when_ready(self, callback: Callable[[], None]) -> None:
@@ -138,8 +143,7 @@ class ReadAloud:
             if prepared[0] == utterance and not (prepared[1].done()
                                                  and prepared[1].exception() is not None):
                 return prepared[1]  # synthesized when the page was shown
-            prepared[1].cancel()
-            prepared[1].add_done_callback(_delete_audio)
+            _discard(prepared[1])
         return self.synthesizer.synthesize(utterance)
 
     def pause(self) -> None:
@@ -167,8 +171,7 @@ class ReadAloud:
         self._stop_playback()
         self.state = self.IDLE
         for future in self._futures:  # played or not, its audio is no longer needed
-            future.cancel()  # not synthesized yet: withdrawn from the worker's queue
-            future.add_done_callback(_delete_audio)
+            _discard(future)
         self._futures = []
 
     def _stop_playback(self) -> None:

@@ -64,6 +64,15 @@ class Synthesizer(ABC):
     def synthesize(self, utterance: Utterance) -> Future[Synthesis]:
         """Start synthesis; the future fails with ``SpeechUnavailable`` if it cannot be done."""
 
+    def prepare(self, language: str, kind: str = DEFAULT_VOICE_KIND) -> Future | None:
+        """Get the voice for ``language`` ready before the first sentence (loading a natural
+        voice takes a few hundred milliseconds); None when there is nothing to do."""
+        return None
+
+    def voice_names(self) -> dict[str, str]:
+        """Language -> the voice that speaks it, for staff (empty when unnamed)."""
+        return {}
+
     def close(self) -> None:  # noqa: B027 - optional
         pass
 

@@ -20,6 +20,7 @@ import threading
 from concurrent.futures import Future
 from pathlib import Path
 
+from kiosk.speech.defaults import DEFAULT_VOICE_KIND
 from kiosk.speech.types import SpeechUnavailable, Synthesis, Synthesizer, Utterance, WordTiming
 
 log = logging.getLogger(__name__)
@@ -165,7 +166,7 @@ class WorkerSynthesizer(Synthesizer):
 
         return self.engine or ENGINES[0]
 
-    def prepare(self, language: str, kind: str | None = None) -> Future:
+    def prepare(self, language: str, kind: str = DEFAULT_VOICE_KIND) -> Future:
         """Have the worker load ``language``'s voice now; the future says when it is ready.
         (``kind`` is for a choosing synthesizer: one worker has one engine.)"""
         return self._send({"op": "prepare", "lang": language}, None, None)

@@ -67,9 +67,8 @@ class SpeechUI:
     def prepare_language(self, language: str) -> None:
         """Load the voice ``language`` is read in now (a natural voice takes a few hundred
         milliseconds to load), not when the visitor first asks for speech."""
-        prepare = getattr(self.synthesizer, "prepare", None)
-        if callable(prepare) and self._voices is not None:
-            prepare(language, self.app.session.speech.voice_kind)
+        if self._voices is not None:
+            self.synthesizer.prepare(language, self.app.session.speech.voice_kind)
 
     def has_both_kinds(self, language: str) -> bool:
         """Whether the visitor can choose a natural or a clear voice for ``language``."""

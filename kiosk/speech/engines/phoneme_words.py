@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 BREAK = " "
 _SILENT = {"^", "$", "_"}  # sentence start, end and padding
-_PUNCTUATION = set(",.;:!?¡¿،؛؟。，、！？：；")
+PAUSE_MARKS = frozenset(",.;:!?¡¿،؛؟。，、！？：；")  # punctuation: a pause, not a sound
 _SOFT = {"ˈ", "ˌ", "ː", "ʲ", "̃", "̩"}  # stress and length marks: cheap to mismatch
 _GAP = 0.7
 MAX_COST_PER_PHONEME = 0.45  # above this the words and the sounds disagree too much to trust
@@ -105,7 +105,7 @@ def _align(spoken: Sequence[str], written: Sequence[str]) -> tuple[list[int | No
 
 def _groups(phonemes: str) -> list[str]:
     """A phonemized word as its espeak word groups, punctuation dropped."""
-    clean = "".join(p for p in phonemes if p not in _PUNCTUATION)
+    clean = "".join(p for p in phonemes if p not in PAUSE_MARKS)
     return [group for group in clean.split() if group]
 
 
@@ -133,7 +133,7 @@ def word_starts(text: str, phones: Sequence[Phone], phonemize: Callable[[str], s
     for phone in phones:
         if phone.symbol in _SILENT:
             continue
-        if phone.symbol == BREAK or phone.symbol in _PUNCTUATION:
+        if phone.symbol == BREAK or phone.symbol in PAUSE_MARKS:
             if spoken and spoken[-1].symbol != BREAK:
                 spoken.append(Phone(BREAK, phone.start, phone.length))
             continue

@@ -20,7 +20,7 @@ from collections import OrderedDict
 from pathlib import Path
 
 from kiosk.speech.engines import Engine, EngineOutput
-from kiosk.speech.engines.phoneme_words import Phone, word_starts
+from kiosk.speech.engines.phoneme_words import PAUSE_MARKS, Phone, word_starts
 from kiosk.speech.voice_files import VoiceFile, find_voices, voice_for
 
 log = logging.getLogger(__name__)
@@ -34,7 +34,6 @@ PACE = 1.3
 LOUDNESS = 1.6
 _KNEE = 0.7
 KEEP_LOADED = 2
-_PAUSE_MARKS = set(",;:.!?¡¿،؛؟。，、！？：；")
 HEARD_DB = -45.0  # a 10 ms frame this far below the sentence's loud level is silence
 
 
@@ -223,7 +222,7 @@ def _heard_after_pauses(text: str, starts: list[tuple[int, int, int]], pcm: byte
     for index in range(1, len(starts)):
         before_end = starts[index - 1][0] + starts[index - 1][1]
         offset, length, sample = starts[index]
-        if not _PAUSE_MARKS & set(text[before_end:offset]):
+        if not PAUSE_MARKS & set(text[before_end:offset]):
             continue
         limit = min(sample + rate_hz // 4,
                     starts[index + 1][2] - 1 if index + 1 < len(starts) else len(samples))
