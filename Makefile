@@ -4,9 +4,9 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup system venv fonts run test lint check snapshot clean install-kiosk uninstall-kiosk bench soak docs-images audit
+.PHONY: setup system venv fonts bytecode run test lint check snapshot clean install-kiosk uninstall-kiosk bench soak docs-images audit
 
-setup: system venv fonts
+setup: system venv fonts bytecode
 
 system:
 	@bash scripts/setup-system.sh
@@ -25,6 +25,11 @@ $(STAMP): pyproject.toml requirements/voices.txt
 # that is the only one Kivy can open); quick when they are up to date.
 fonts: venv
 	@$(PY) -m kiosk.fonts.cjk_faces
+
+# The kiosk's byte-code, written even where PYTHONDONTWRITEBYTECODE is set, as an installed
+# kiosk's is (deploy/update.sh): compiling every module at each start slowed the first screen.
+bytecode: venv
+	@$(PY) -m compileall -q kiosk
 
 run: setup
 	$(VENV)/bin/ccsvi-kiosk run

@@ -137,7 +137,7 @@ def run_bare(multisampling: bool = True) -> dict:
     multisampling off, as the kiosk draws, so docs/PERFORMANCE.md can show both."""
     from kiosk.ui import env
 
-    env.prepare(headless=True, size=WINDOW, kivy_multisampling=multisampling)
+    env.prepare(headless=True, size=WINDOW, kiosk_settings=not multisampling)
     from kivy.core.window import Window  # noqa: F401 - created here, as the kiosk's is
 
     _stage("window")
@@ -159,24 +159,14 @@ def run_bare(multisampling: bool = True) -> dict:
 
 
 def run_kiosk() -> dict:
-    """Start exactly as ``ccsvi-kiosk run`` does (``kiosk.cli.run.cmd_run``), headless."""
+    """Start exactly as ``ccsvi-kiosk run`` does (``kiosk.cli.run.start_app``), headless."""
     logging.basicConfig(level=logging.WARNING, format="ccsvi-kiosk: %(message)s")
-    from kiosk.config import config_path_from
-    from kiosk.loading import load_kiosk
+    from kiosk.cli.run import start_app  # with the ``kiosk.cli`` package, as the command
 
     _stage("core_imported")
-    data = load_kiosk(config_path_from(None))
-    _stage("data_loaded")
-    from kiosk.ui import env
-
-    env.prepare(headless=True, size=WINDOW)
-    from kivy.core.window import Window  # noqa: F401 - kiosk.ui.app's first need
-
-    _stage("window")
-    from kiosk.ui.app import KioskApp
-
-    _stage("ui_imported")
-    app = KioskApp(data)
+    app = start_app(None, headless=True, size=WINDOW, stage=_stage)
+    if app is None:
+        raise RuntimeError("the kiosk refused to start")
 
     def describe(a) -> dict:
         buttons = [b for b in a.visible_buttons() if b.width > 0 and b.height > 0]

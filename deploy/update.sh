@@ -142,6 +142,10 @@ prepare() {
   # Chinese faces out of Debian's Noto CJK collection, into the environment (kiosk.fonts.cjk_faces)
   env PYTHONPATH="$tree" "$tree/.venv/bin/python" -P -m kiosk.fonts.cjk_faces >&2 \
     || log "could not prepare the Chinese faces; Chinese uses the font collection as it is"
+  # Byte-code for the kiosk's modules, made once here: the kiosk's account cannot write into
+  # the release, and compiling them at every start made the first screen slower.
+  "$tree/.venv/bin/python" -m compileall -q "$tree/kiosk" >&2 \
+    || log "could not compile the kiosk's modules; it compiles them at each start instead"
   echo "$key" >"$tree/.deps-key"
   printf 'SOURCE=%s\nCOMMIT=%s\nINSTALLED=%s\n' "$source" "$commit" "$(date -Is)" \
     >"$tree/.release-info"

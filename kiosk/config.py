@@ -13,13 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from kiosk import paths
-from kiosk.admin.pin import hash_problem
-from kiosk.display.theme import THEMES
-from kiosk.i18n.catalogues import known_language
-from kiosk.interaction.session import TEXT_SCALES, SessionDefaults
+from kiosk.interaction.session import SessionDefaults
 from kiosk.problems import InputError, Problem
-from kiosk.schema import check_fields
-from kiosk.yaml_lines import LineDict, load_yaml_file
+
+# Reading and checking (YAML, the schema, Babel's language list, PIN hashes) is imported by
+# the functions that do it: a start from the checked copy (``kiosk.loading_cache``) needs only
+# the dataclasses below.
 
 CONFIG_ENV = "KIOSK_CONFIG"
 
@@ -124,6 +123,9 @@ def load_config(path: Path | None = None) -> KioskConfig:
 
 def _read(path: Path) -> tuple[dict, dict[str, tuple[Path, int]]]:
     """Read one file, check its keys and kinds, and remember (file, line) for every key."""
+    from kiosk.schema import check_fields
+    from kiosk.yaml_lines import LineDict, load_yaml_file
+
     data = load_yaml_file(path)
     if data is None:
         data = LineDict()
@@ -146,6 +148,11 @@ def _read(path: Path) -> tuple[dict, dict[str, tuple[Path, int]]]:
 
 def _build(values: dict, lines: dict[str, tuple[Path, int]], files: tuple[Path, ...]
            ) -> KioskConfig:
+    from kiosk.admin.pin import hash_problem
+    from kiosk.display.theme import THEMES
+    from kiosk.i18n.catalogues import known_language
+    from kiosk.interaction.session import TEXT_SCALES
+
     problems: list[Problem] = []
 
     def bad(key: str, message: str) -> None:

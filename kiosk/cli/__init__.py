@@ -160,14 +160,22 @@ def main(argv: list[str] | None = None) -> int:
     return cmd_run(config_arg, windowed=getattr(args, "windowed", False))
 
 
-def load_or_explain(config_arg: str | None, preview: list[str] | None = None):
+def load_or_explain(config_arg: str | None, preview: list[str] | None = None,
+                    cached: bool = False):
     """Load everything, or print one line and return None (the kiosk refuses to start).
-    ``preview``: languages with a catalogue to show even if the config does not list them."""
+    ``preview``: languages with a catalogue to show even if the config does not list them;
+    ``cached``: from the checked copy while no file has changed (``kiosk.loading_cache``)."""
     from kiosk.config import config_path_from
-    from kiosk.loading import load_kiosk
 
     try:
-        data = load_kiosk(config_path_from(config_arg), preview=preview or ())
+        if cached and not preview:
+            from kiosk.loading_cache import load_kiosk_cached
+
+            data = load_kiosk_cached(config_path_from(config_arg))
+        else:
+            from kiosk.loading import load_kiosk
+
+            data = load_kiosk(config_path_from(config_arg), preview=preview or ())
     except InputError as exc:
         first = exc.problems[0] if exc.problems else "cannot start"
         more = len(exc.problems) - 1

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import sys
+from collections.abc import Callable
 
 from kiosk.cli import EXIT_BAD_INPUT, EXIT_NO_DISPLAY, load_or_explain
 
@@ -15,19 +17,44 @@ def cmd_run(config_arg: str | None, windowed: bool) -> int:
               "to see the screens without one, run: ccsvi-kiosk snapshot --out shots",
               file=sys.stderr)
         return EXIT_NO_DISPLAY
-    data = load_or_explain(config_arg)
-    if data is None:
+    app = start_app(config_arg, windowed=windowed)
+    if app is None:
         return EXIT_BAD_INPUT
-    fullscreen = data.config.fullscreen and not windowed
-    env.stop_on_sigterm()  # before SDL starts: it takes SIGTERM over only if nobody else has
-    env.prepare(headless=False, fullscreen=fullscreen, size=(1920, 1080) if fullscreen
-                else (1280, 720))
+    app.run()
+    return 0
+
+
+def start_app(config_arg: str | None, windowed: bool = False, headless: bool = False,
+              size: tuple[int, int] | None = None,
+              stage: Callable[[str], None] = lambda _name: None):
+    """Everything ``run`` does before Kivy's loop: the kiosk app, ready to ``run()``, or None
+    after the one-line message if the config, content or a catalogue cannot be used.
+    ``headless``, ``size`` and ``stage`` (told as each step is done) are for the benchmark,
+    which starts the kiosk this same way."""
+    # No garbage collection until the first frame is drawn (``AfterFrame`` turns it back on,
+    # collects, and freezes what the start made): the imports and the first screen make
+    # many objects and almost no garbage, and collecting them was a twentieth of the start.
+    gc.disable()
+    data = load_or_explain(config_arg, cached=True)
+    stage("data_loaded")
+    if data is None:
+        gc.enable()
+        return None
+    from kiosk.ui import env
+
+    fullscreen = data.config.fullscreen and not windowed and not headless
+    if not headless:
+        env.stop_on_sigterm()  # before SDL starts: it takes SIGTERM over only if nobody else has
+    env.prepare(headless=headless, fullscreen=fullscreen,
+                size=size or ((1920, 1080) if fullscreen else (1280, 720)))
+    env.open_window()
+    stage("window")
     from kiosk.admin.status import StartupCheck
     from kiosk.config import config_path_from
     from kiosk.ui.app import KioskApp
 
+    stage("ui_imported")
     app = KioskApp(data)
     # What `check` says, for the staff screen; in the background, after the first screen.
     app.admin_gate.startup_check = StartupCheck(config_path_from(config_arg)).start()
-    app.run()
-    return 0
+    return app

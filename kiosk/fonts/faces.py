@@ -69,6 +69,15 @@ class FontChoice:
         return [self.regular, self.bold, *(self.fallback.files() if self.fallback else [])]
 
 
+def candidate_files(dirs: tuple[Path, ...] = FONT_DIRS) -> list[Path]:
+    """Every file ``find_font`` may look for, with the character lists of the kiosk's own
+    faces: the choice is the same while these are (``kiosk.loading_cache``)."""
+    names = {name for names in _CANDIDATES.values() for name in names} | set(_BOLD.values())
+    names |= {Path(name).with_suffix(".chars").name for name in set(names)
+              if name.endswith(SUBSET_SUFFIX)}
+    return [folder / name for folder in dirs for name in sorted(names)]
+
+
 def find_font(script: str, dirs: tuple[Path, ...] = FONT_DIRS,
               full: bool = False) -> FontChoice | None:
     """The best installed font for ``script``, or None if nothing suitable is installed;

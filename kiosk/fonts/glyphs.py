@@ -7,10 +7,9 @@ glyph in the fonts chosen for it, so no empty boxes ("tofu") ever reach a patien
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
-
-from fontTools.ttLib import TTFont
 
 # Characters that are layout, not ink: never reported as missing.
 _INVISIBLE = {0x20, 0xA0, 0x202F, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x0A, 0x0D, 0x09}
@@ -32,13 +31,26 @@ def listed_coverage(font: Path) -> frozenset[int] | None:
     return frozenset(int(code, 16) for code in text.split())
 
 
+# Coverage read at an earlier start and kept with its checked copy (``kiosk.loading_cache``),
+# which made sure the font files are the same ones.
+_REMEMBERED: dict[str, frozenset[int]] = {}
+
+
+def remember(found: Mapping[Path | str, frozenset[int]]) -> None:
+    _REMEMBERED.update({str(path): cover for path, cover in found.items()})
+
+
 @lru_cache(maxsize=16)
 def coverage(path: Path) -> frozenset[int]:
     """Code points with a glyph in the font (first face of a collection), from its list if
     it has one."""
+    if str(path) in _REMEMBERED:
+        return _REMEMBERED[str(path)]
     listed = listed_coverage(path)
     if listed is not None:
         return listed
+    from fontTools.ttLib import TTFont
+
     font = TTFont(str(path), fontNumber=0, lazy=True)
     try:
         return frozenset(font.getBestCmap() or {})

@@ -17,15 +17,13 @@ import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
-import babel.core
-from babel import Locale, UnknownLocaleError, localedata
-from babel.core import get_global
-from babel.dates import format_date
-from babel.messages.pofile import PoFileError, read_po
-
 from kiosk.problems import Problem
+
+# Babel is imported where it is used, not here: the UI needs ``_`` for its first frame, and
+# a start from the checked copy (``kiosk.loading_cache``) needs nothing from Babel at all.
 
 DOMAIN = "kiosk"
 SOURCE_LANGUAGE = "en"
@@ -53,6 +51,9 @@ def language_info(code: str) -> Language:
     """Names, direction and script of a language, from Babel's CLDR data (works offline)."""
     if code == PSEUDO_LANGUAGE:
         return Language(code, "[Ƥşéûđö]", "Pseudo-locale", "ltr", "Latn")
+    from babel import Locale
+    from babel.core import get_global
+
     locale = Locale.parse(code)
     name = locale.languages.get(locale.language) or locale.display_name or code
     english = Locale("en").languages.get(locale.language, code)
@@ -130,6 +131,8 @@ def check_po_syntax(data: bytes) -> None:
     for index, line in enumerate(text.splitlines()):
         stripped = line.strip()
         if stripped and not stripped.startswith("#") and not _PO_LINE.fullmatch(line):
+            from babel.messages.pofile import PoFileError
+
             reason = ("a quoted string is not closed, or has text after its closing quote"
                       if '"' in stripped else "expected a keyword and a quoted string")
             raise PoFileError(reason, None, line, index)  # Babel's lines count from 0
@@ -149,18 +152,24 @@ class PluralForms:
     six), and the catalogue's rule that picks the form for a number."""
 
     forms: tuple[str, ...]
-    rule: Callable[[int], int]
+    rule: str  # the header's C expression, e.g. "(n != 1)"; kept as text so it can be pickled
 
     def pick(self, n: int) -> str | None:
-        index = self.rule(n)
+        index = plural_rule(self.rule)(n)
         return self.forms[index] if 0 <= index < len(self.forms) else None
 
 
-def _plural_rule(catalog) -> Callable[[int], int]:
+def _english_rule(n: int) -> int:
+    return int(n != 1)
+
+
+@lru_cache(maxsize=32)
+def plural_rule(expression: str) -> Callable[[int], int]:
+    """The function for a catalogue's ``plural=`` expression (gettext's own parser)."""
     try:
-        return gettext.c2py(catalog.plural_expr)
+        return gettext.c2py(expression)
     except (ValueError, SyntaxError):  # a header gettext cannot parse: English's rule
-        return lambda n: int(n != 1)
+        return _english_rule
 
 
 def read_catalogue(path: Path) -> dict[MessageKey, str | PluralForms]:
@@ -170,10 +179,12 @@ def read_catalogue(path: Path) -> dict[MessageKey, str | PluralForms]:
     from the English: ``"{page}"`` mistyped as ``"{pgae}"`` would otherwise crash the screen.
     A plural entry is used only when every form is filled in and keeps the placeholders.
     """
+    from babel.messages.pofile import read_po
+
     data = path.read_bytes()
     check_po_syntax(data)
     catalog = read_po(io.BytesIO(_without_notes(data)), abort_invalid=True)
-    rule = _plural_rule(catalog)
+    rule = catalog.plural_expr
     table: dict[MessageKey, str | PluralForms] = {}
     for message in catalog:
         if not message.id or message.fuzzy:
@@ -190,7 +201,7 @@ def read_catalogue(path: Path) -> dict[MessageKey, str | PluralForms]:
     return table
 
 
-def po_error_line(error: PoFileError) -> int | None:
+def po_error_line(error: Exception) -> int | None:
     """Babel puts a 0-based line number at the end of its message."""
     found = re.search(r" on (\d+)$", str(error))
     return int(found.group(1)) + 1 if found else None
@@ -238,6 +249,8 @@ class Catalogues:
                 self._load(candidate)
 
     def _load(self, code: str) -> None:
+        from babel.messages.pofile import PoFileError
+
         if code in self._tables or code in self._broken:
             return
         path = po_path(self.locales_dir, code)
@@ -291,6 +304,8 @@ def babel_locale(code: str) -> str:
 
 def long_date(day: dt.date, code: str) -> str:
     """``day`` written out as ``code`` writes it, e.g. "21 novembre 2026"."""
+    from babel.dates import format_date
+
     return format_date(day, format="long", locale=babel_locale(code))
 
 
@@ -303,6 +318,9 @@ def release_locale_data() -> None:
     by everything after it; kept, it was a sixth of what the kiosk adds to a bare Kivy app.
     Anything that asks Babel again later reads the locale again, so nothing breaks.
     """
+    import babel.core
+    from babel import localedata
+
     localedata.clear_caches()
     if hasattr(babel.core, "_global_data"):  # no public way to drop it; Babel reloads it
         babel.core._global_data = None
@@ -311,6 +329,8 @@ def release_locale_data() -> None:
 def known_language(code: str) -> bool:
     if code == PSEUDO_LANGUAGE:
         return True
+    from babel import Locale, UnknownLocaleError
+
     try:
         Locale.parse(code)
     except (ValueError, UnknownLocaleError):

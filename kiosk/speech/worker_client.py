@@ -44,6 +44,7 @@ class WorkerSynthesizer(Synthesizer):
         self._ids = itertools.count(1)
         self._pending: dict[int, tuple[Future, Utterance | None, Path | None]] = {}
         self._process: subprocess.Popen | None = None
+        self._closed = False  # after close(), nothing starts a worker again
         self._languages: set[str] | None = None
         self._names: dict[str, str] = {}
         self._start_timeout = start_timeout
@@ -57,6 +58,8 @@ class WorkerSynthesizer(Synthesizer):
     # Worker lifetime -------------------------------------------------------------------------
     def _ensure_worker(self) -> subprocess.Popen:
         with self._lock:
+            if self._closed:  # a request from a thread that outlived the app's end
+                raise OSError("the speech worker was closed")
             if self._process is not None and self._process.poll() is None:
                 return self._process
             if self._process is not None:
@@ -126,7 +129,7 @@ class WorkerSynthesizer(Synthesizer):
                 process.stdin.write(json.dumps({"id": request_id, **request}) + "\n")
                 process.stdin.flush()
             future.add_done_callback(lambda done: self._cancel(done, request_id, process))
-        except OSError as exc:
+        except (OSError, ValueError) as exc:  # ValueError: the pipe closed (``close()`` ran)
             with self._lock:
                 self._pending = {k: v for k, v in self._pending.items() if v[0] is not future}
             future.set_exception(SpeechUnavailable(f"speech worker cannot run: {exc}"))
@@ -183,6 +186,8 @@ class WorkerSynthesizer(Synthesizer):
                            "out": str(path)}, utterance, path)
 
     def close(self) -> None:
+        with self._lock:
+            self._closed = True
         process = self._process
         if process is not None and process.poll() is None:
             process.stdin.close()

@@ -32,6 +32,7 @@ class AfterFrame:
         """Bound to the window's ``on_flip``: a frame has just been drawn."""
         if not self.first_drawn:
             self.first_drawn = True
+            gc.enable()  # held off while starting (``kiosk.cli.run.start_app``)
             self.app.speech.first_frame_drawn()  # the speech workers may start now
         if self.collect_due:
             self.collect_due = False

@@ -19,7 +19,7 @@ def has_display() -> bool:
 
 
 def prepare(*, headless: bool, size: tuple[int, int] = (1920, 1080),
-            fullscreen: bool = False, kivy_multisampling: bool = False) -> None:
+            fullscreen: bool = False, kiosk_settings: bool = True) -> None:
     """Kivy's settings for the kiosk, before its first import.
 
     Multisampling is off. Kivy asks for it by default (its ``multisamples = 2`` becomes 4× in
@@ -27,7 +27,10 @@ def prepare(*, headless: bool, size: tuple[int, int] = (1920, 1080),
     straight edges: they look the same without it. Drawn in software (a PC without a GPU
     driver, this project's CI), the 4× buffers cost 55-70 MB and half of every frame; on a
     Raspberry Pi they take the memory and bandwidth its GPU shares with everything else.
-    ``kivy_multisampling`` leaves Kivy's default in place, for the benchmark's bare reference.
+    Images are read and written by SDL alone: the kiosk shows no pictures, and Kivy would
+    otherwise import Pillow, where it is installed, before the first frame.
+    ``kiosk_settings=False`` leaves Kivy's defaults for both, for the benchmark's bare
+    reference.
     """
     if "kivy" in sys.modules and "kivy.core.window" in sys.modules:
         return  # already prepared (tests reuse one window)
@@ -35,6 +38,8 @@ def prepare(*, headless: bool, size: tuple[int, int] = (1920, 1080),
     os.environ.setdefault("KIVY_NO_CONFIG", "1")
     os.environ.setdefault("KIVY_NO_FILELOG", "1")
     os.environ.setdefault("KIVY_LOG_MODE", "PYTHON")
+    if kiosk_settings:
+        os.environ.setdefault("KIVY_IMAGE", "sdl2")
     import logging
 
     logging.getLogger("kivy").setLevel(logging.WARNING)  # start-up chatter is not for staff
@@ -53,7 +58,7 @@ def prepare(*, headless: bool, size: tuple[int, int] = (1920, 1080),
     Config.set("graphics", "show_cursor", "0" if fullscreen else "1")
     Config.set("graphics", "width", str(size[0]))
     Config.set("graphics", "height", str(size[1]))
-    if not kivy_multisampling:
+    if kiosk_settings:
         Config.set("graphics", "multisamples", "0")
     Config.set("graphics", "resizable", "0" if fullscreen else "1")
     if fullscreen:
@@ -61,6 +66,13 @@ def prepare(*, headless: bool, size: tuple[int, int] = (1920, 1080),
         Config.set("graphics", "borderless", "1")
     # A jittery finger must not become a drag: tolerate small movement as a tap.
     Config.set("postproc", "jitter_distance", "0.004")
+
+
+def open_window():
+    """Kivy's window (after ``prepare``): importing it opens it and its GL context."""
+    from kivy.core.window import Window
+
+    return Window
 
 
 def stop_on_sigterm() -> None:

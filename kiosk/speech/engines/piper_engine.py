@@ -19,6 +19,7 @@ import wave
 from collections import OrderedDict
 from pathlib import Path
 
+from kiosk import paths
 from kiosk.speech.engines import Engine, EngineOutput
 from kiosk.speech.engines.phoneme_words import PAUSE_MARKS, Phone, word_starts
 from kiosk.speech.voice_files import VoiceFile, find_voices, voice_for
@@ -38,8 +39,7 @@ HEARD_DB = -45.0  # a 10 ms frame this far below the sentence's loud level is si
 
 
 def default_cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "ccsvi-kiosk" / "voices"
+    return paths.cache_dir() / "voices"
 
 
 class PiperEngine(Engine):

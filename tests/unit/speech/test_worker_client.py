@@ -74,3 +74,17 @@ def test_cancelled_sentences_are_skipped_so_the_next_page_does_not_wait_behind_t
         assert after.duration_ms > 300 and all(f.cancelled() for f in queued)
     finally:
         synth.close()
+
+
+def test_after_close_a_late_request_fails_quietly_and_starts_no_worker(synthesizer):
+    """A thread that outlives the app (the voice loader) may ask after ``close``: it gets a
+    failed future, not an exception on its thread, and no worker is left running."""
+    synthesizer.synthesize(Utterance("Hello.", "en")).result(timeout=30)
+    first = synthesizer.pid
+    synthesizer.close()
+    late = synthesizer.prepare("en")
+    with pytest.raises(SpeechUnavailable):
+        late.result(timeout=5)
+    with pytest.raises(SpeechUnavailable):
+        synthesizer.synthesize(Utterance("Too late.", "en")).result(timeout=5)
+    assert synthesizer.pid == first and synthesizer.restarts == 0
