@@ -30,12 +30,15 @@ def cmd_audit(args) -> int:
     from kiosk.ui import env
 
     env.prepare(headless=True, size=args.size)
+    from kiosk.progress import progress
     from kiosk.ui.headless.audit import run_audit
     from kiosk.ui.headless.driver import Driver
 
     driver = Driver.start(data)  # speaks nothing, but knows the engine's real languages
-    report = run_audit(driver, args.lang or [lang.code for lang in data.languages],
-                       args.text_scale or list(TEXT_SCALES))
+    # A bar on a terminal only: --json, a pipe and CI get just the report (kiosk.progress).
+    with progress(None, "audit", quiet=args.json) as bar:
+        report = run_audit(driver, args.lang or [lang.code for lang in data.languages],
+                           args.text_scale or list(TEXT_SCALES), progress=bar)
     failures = report.failures()
     if args.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))

@@ -72,6 +72,7 @@ def check(args, config) -> int:
 def render_problems(args, languages: list[str] | None) -> list[Problem]:
     """Render every view at 200% in each language and report buttons their text overflows."""
     from kiosk.loading import load_kiosk
+    from kiosk.progress import progress
     from kiosk.ui import env
 
     data = load_kiosk(config_path_from(args.config), preview=languages or ())
@@ -84,25 +85,31 @@ def render_problems(args, languages: list[str] | None) -> list[Problem]:
     app = driver.app
     offered = [lang.code for lang in data.languages]
     codes = languages or offered
+    shown = list(dict.fromkeys(code for code in codes if code in offered))
+    paths = {code: i18n_tools.po_path(data.config.locales_dir, code) for code in shown}
+    lines = {code: _line_index(path) if path.exists() else {} for code, path in paths.items()}
+    found: dict[str, list[Problem]] = {code: [] for code in shown}
+    seen: dict[str, set[str]] = {code: set() for code in shown}
+    # One walk over every language, so that a terminal shows one bar for all of it.
+    with progress(None, "i18n check at 200%") as bar:
+        for view in show_every_view(driver, shown, [2.0], progress=bar):
+            code = view.language
+            for misfit in misfits(app):
+                key = f"{misfit.text}|{misfit.message.split(' at ')[0]}"
+                if key in seen[code]:
+                    continue
+                seen[code].add(key)
+                found[code].append(Problem(paths[code], lines[code].get(misfit.text),
+                                           f"at 200% on {view.name}: {misfit.text[:40]!r} "
+                                           f"{misfit.message}"))
     problems: list[Problem] = []
-    for code in codes:
+    for code in codes:  # in the order asked for, as each language was checked in turn before
         if code not in offered:  # no catalogue, or one that cannot be shown
             problems.append(Problem(i18n_tools.po_path(data.config.locales_dir, code), None,
                                     f"{code!r} cannot be shown: no usable catalogue (run "
                                     f"'ccsvi-kiosk i18n update --init {code}')"))
             continue
-        path = i18n_tools.po_path(data.config.locales_dir, code)
-        lines = _line_index(path) if path.exists() else {}
-        seen: set[str] = set()
-        for view in show_every_view(driver, [code], [2.0]):
-            for misfit in misfits(app):
-                key = f"{misfit.text}|{misfit.message.split(' at ')[0]}"
-                if key in seen:
-                    continue
-                seen.add(key)
-                problems.append(Problem(path, lines.get(misfit.text),
-                                        f"at 200% on {view.name}: {misfit.text[:40]!r} "
-                                        f"{misfit.message}"))
+        problems += found[code]
     return problems
 
 

@@ -34,10 +34,12 @@ def cmd_snapshot(args) -> int:
     from kiosk.ui import env
 
     env.prepare(headless=True, size=args.size)
+    from kiosk.progress import progress
     from kiosk.ui.headless.driver import Driver
     from kiosk.ui.headless.snapshot import take_snapshots
 
     driver = Driver.start(data)  # speaks nothing, but knows the engine's real languages
-    written = take_snapshots(driver, args.out, languages, scales, themes)
+    with progress(None, "snapshot", unit="image") as bar:  # on a terminal only
+        written = take_snapshots(driver, args.out, languages, scales, themes, progress=bar)
     print(f"ccsvi-kiosk: wrote {len(written)} screenshots to {args.out}")
     return 0

@@ -11,6 +11,7 @@ import threading
 import pytest
 from kivy.clock import Clock
 
+from kiosk.progress import progress
 from kiosk.ui.headless.monkey.actions import Monkey
 from kiosk.ui.headless.monkey.result import SoakResult, measure_growth
 
@@ -51,6 +52,7 @@ def test_a_seed_replays_the_same_visit(tmp_path):
     assert len(one["last_actions"]) == 30
     assert one["last_actions"] == two["last_actions"]
     assert "soak: seed 7, 40 actions" in first.stdout
+    assert "\r" not in first.stdout + first.stderr  # piped: no progress bar
 
 
 def test_errors_kivy_or_a_thread_only_log_still_fail_the_run_and_show_the_seed(ui, monkeypatch):
@@ -80,6 +82,12 @@ def test_errors_kivy_or_a_thread_only_log_still_fail_the_run_and_show_the_seed(u
     result = Monkey(ui, seed=6).run(10, warmup=10)
     assert any("a clock callback broke" in e for e in result.errors)
     assert "a clock callback broke" in result.history[-1]
+
+
+def test_each_action_done_is_counted_for_the_bar_make_soak_shows_on_a_terminal(ui):
+    with progress(12, "soak", unit="action", quiet=True) as counter:  # counts, draws nothing
+        result = Monkey(ui, seed=11).run(12, warmup=12, progress=counter)
+    assert counter.n == result.done == 12 == counter.total
 
 
 def test_memory_is_read_between_visitors_and_compared_by_medians_of_thirds(ui, monkeypatch):

@@ -17,6 +17,7 @@ from kivy.uix.label import Label
 
 from kiosk.display import sizes
 from kiosk.display.theme import THEMES, contrast_ratio
+from kiosk.progress import Progress
 from kiosk.ui.headless.driver import Driver
 from kiosk.ui.headless.fit_audit import misfits, window_rect
 from kiosk.ui.headless.kivy_private import wrapped_lines
@@ -110,7 +111,9 @@ def _lines(label: Label) -> list[str]:
     return ["".join(word.text for word in line.words) for line in wrapped_lines(label)]
 
 
-def run_audit(driver: Driver, languages: list[str], scales: list[float]) -> AuditReport:
+def run_audit(driver: Driver, languages: list[str], scales: list[float],
+              progress: Progress | None = None) -> AuditReport:
+    """``progress``: counts each view audited (a bar on a terminal: ``kiosk.progress``)."""
     app = driver.app
     report = AuditReport()
     for theme in THEMES.values():
@@ -118,7 +121,7 @@ def run_audit(driver: Driver, languages: list[str], scales: list[float]) -> Audi
             _low(report.lowest_text_contrast, contrast_ratio(fg, bg), f"{theme.name} {name}")
         for name, (fg, bg) in theme.edge_pairs().items():
             _low(report.lowest_edge_contrast, contrast_ratio(fg, bg), f"{theme.name} {name}")
-    for view in show_every_view(driver, languages, scales):
+    for view in show_every_view(driver, languages, scales, progress=progress):
         report.views += 1
         _audit_view(app, report, f"{view.language} {round(view.scale * 100)}% {view.name}",
                     view.scale)

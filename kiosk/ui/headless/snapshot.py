@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import product
 from pathlib import Path
 
 from kiosk.interaction.session import Location
+from kiosk.progress import Progress, silent
 from kiosk.ui.headless.driver import Driver
 
 
@@ -70,35 +72,49 @@ class Shown:
 
 
 def show_every_view(driver: Driver, languages: list[str], scales: list[float],
-                    themes: Sequence[str | None] = (None,)) -> Iterator[Shown]:
+                    themes: Sequence[str | None] = (None,),
+                    progress: Progress | None = None) -> Iterator[Shown]:
     """Show every view in every language, text size and theme (``None``: the visit's own), each
     combination from a fresh visit, laid out before it is yielded; a fresh visit at the end.
-    The one walk ``snapshot``, ``audit`` and ``i18n check`` share."""
+    The one walk ``snapshot``, ``audit`` and ``i18n check`` share.
+
+    ``progress`` counts a view when the caller is done with it. How many pages a combination
+    has is known only once it is set up, so the total is estimated (the next language's pages
+    at a size from the last language's at that size) and exact from the last one on."""
     app = driver.app
+    progress = silent() if progress is None else progress
+    combinations = list(product(languages, themes, scales))
+    listed = 0  # views in the combinations set up so far
+    by_size: dict[tuple[str | None, float], int] = {}  # views at a theme and text size
     app.speech.wait_for_voices(30)  # so the speech buttons are drawn as in the kiosk
     try:
-        for language in languages:
-            for theme in themes:
-                for scale in scales:
-                    app.reset_visit()
-                    app.session.language = language
-                    if theme is not None:
-                        app.session.theme = theme
-                    app.session.set_text_scale(scale)
-                    for number, (name, where) in enumerate(list(every_view(app)), 1):
-                        app.show(where)
-                        if name in STAGED:
-                            _stage(driver, name)
-                        driver.pump(1)
-                        yield Shown(language, scale, theme, number, name)
-                        if name in STAGED:
-                            _unstage(driver)
+        for index, (language, theme, scale) in enumerate(combinations):
+            app.reset_visit()
+            app.session.language = language
+            if theme is not None:
+                app.session.theme = theme
+            app.session.set_text_scale(scale)
+            views = list(every_view(app))
+            listed += len(views)
+            by_size[theme, scale] = len(views)
+            average = listed / (index + 1)
+            progress.set_total(listed + round(sum(by_size.get((t, s), average)
+                                                  for _l, t, s in combinations[index + 1:])))
+            for number, (name, where) in enumerate(views, 1):
+                app.show(where)
+                if name in STAGED:
+                    _stage(driver, name)
+                driver.pump(1)
+                yield Shown(language, scale, theme, number, name)
+                if name in STAGED:
+                    _unstage(driver)
+                progress.update()
     finally:
         app.reset_visit()
 
 
 def take_snapshots(driver: Driver, out: Path, languages: list[str], scales: list[float],
-                   themes: list[str]) -> list[Path]:
+                   themes: list[str], progress: Progress | None = None) -> list[Path]:
     return [driver.screenshot(out / f"{v.language}-{v.theme}-{round(v.scale * 100)}-"
                                     f"{v.number:03d}-{v.name}.png")
-            for v in show_every_view(driver, languages, scales, themes)]
+            for v in show_every_view(driver, languages, scales, themes, progress)]

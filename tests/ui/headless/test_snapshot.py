@@ -6,7 +6,8 @@ import pytest
 from PIL import Image
 
 from kiosk.interaction.session import Location
-from kiosk.ui.headless.snapshot import STAGED, every_view, take_snapshots
+from kiosk.progress import progress
+from kiosk.ui.headless.snapshot import STAGED, every_view, show_every_view, take_snapshots
 
 
 @pytest.fixture
@@ -84,6 +85,26 @@ def test_snapshots_are_window_sized_pngs_named_after_language_theme_size_and_vie
     assert ui.app.manager.current == "welcome"
     assert (ui.app.session.language, ui.app.session.theme) == ("en", "dark")
 
+
+
+def test_the_walk_counts_each_view_when_done_against_a_total_exact_by_the_last_size(
+        short_content):
+    """What ``audit``, ``snapshot`` and ``i18n check`` show on a terminal (``kiosk.progress``):
+    the pages of a combination are known once it is set up, so the total is estimated until
+    the last one; it never falls below the views already done, and ends exact."""
+    ui = short_content
+    counter = progress(None, "audit", quiet=True)  # counts, draws nothing
+    seen = [(counter.n, counter.total, view.language, view.scale)
+            for view in show_every_view(ui, ["en", "de"], [1.0, 2.0], progress=counter)]
+    assert [done for done, _total, _l, _s in seen] == list(range(len(seen)))
+    assert all(total > done for done, total, _l, _s in seen)
+    assert counter.n == counter.total == len(seen)
+    views = {(language, scale): len([v for v in seen if v[2:] == (language, scale)])
+             for language in ("en", "de") for scale in (1.0, 2.0)}
+    # After English, German at each size is guessed from English at that size.
+    first_german = next(total for _d, total, language, _s in seen if language == "de")
+    guess = views["en", 2.0]  # German at 200%, before it is set up
+    assert first_german == views["en", 1.0] + views["en", 2.0] + views["de", 1.0] + guess
 
 
 def test_the_voice_screen_reading_controls_and_idle_warning_are_drawn_and_measured(ui):

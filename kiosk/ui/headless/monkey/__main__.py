@@ -10,6 +10,7 @@ import random
 import sys
 from pathlib import Path
 
+from kiosk.progress import progress
 from kiosk.ui.headless.monkey.result import HISTORY
 
 PIN = "2468"  # the staff PIN the monkey's kiosk is given, so it can reach the staff screen
@@ -59,8 +60,9 @@ def main(argv: list[str] | None = None) -> int:
     from kiosk.ui.headless.monkey.actions import Monkey  # Kivy is set up by now
 
     monkey = Monkey(driver, seed, pin=PIN)
-    result = monkey.run(args.actions, args.warmup,
-                        echo=lambda line: print(line, flush=True))
+    # A bar on a terminal only (kiosk.progress); the lines echoed meanwhile print above it.
+    with progress(args.actions, "soak", unit="action") as bar:
+        result = monkey.run(args.actions, args.warmup, echo=bar.write, progress=bar)
     driver.app.speech.synthesizer.close()
     limit = args.max_growth_mb if args.max_growth_mb >= 0 else None
     failures = result.failures(limit)

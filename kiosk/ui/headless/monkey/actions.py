@@ -7,6 +7,7 @@ import traceback
 from collections.abc import Callable
 from typing import ClassVar
 
+from kiosk.progress import Progress
 from kiosk.system.memory import resident_kb
 from kiosk.ui.headless.monkey.error_watch import ErrorWatch
 from kiosk.ui.headless.monkey.result import SoakResult, measure_growth
@@ -183,8 +184,10 @@ class Monkey(Visitor):
 
     # The run ---------------------------------------------------------------------------------
     def run(self, actions: int, warmup: int | None = None,
-            echo: Callable[[str], None] | None = None) -> SoakResult:
-        """Do ``actions`` random actions; resident memory is measured from ``warmup`` on."""
+            echo: Callable[[str], None] | None = None,
+            progress: Progress | None = None) -> SoakResult:
+        """Do ``actions`` random actions; resident memory is measured from ``warmup`` on.
+        ``progress`` counts each action done (a bar on a terminal: ``kiosk.progress``)."""
         app = self.app
         # Memory climbs while caches (text measurements, shaped lines, page layouts) first fill
         # up; growth is measured from after that.
@@ -230,6 +233,8 @@ class Monkey(Visitor):
                     result.cpu_by_kind[kind] = (result.cpu_by_kind.get(kind, 0.0)
                                                 + time.process_time() - cpu)
                     result.done = index + 1
+                    if progress is not None:
+                        progress.update()
                     if result.errors:
                         break
                     if echo and (index + 1) % 1000 == 0:
