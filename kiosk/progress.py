@@ -90,6 +90,11 @@ class Progress:
         elif self._show:
             self._start()
 
+    def describe(self, text: str) -> None:
+        """What is being done now, shown before the bar."""
+        if self._bar is not None:
+            self._bar.set_description_str(text)
+
     def write(self, line: str) -> None:
         """Print ``line`` to standard output, above the bar if one is shown."""
         if self._bar is None:

@@ -26,11 +26,11 @@ def cmd_run(config_arg: str | None, windowed: bool) -> int:
 
 def start_app(config_arg: str | None, windowed: bool = False, headless: bool = False,
               size: tuple[int, int] | None = None,
-              stage: Callable[[str], None] = lambda _name: None):
+              stage: Callable[[str], None] = lambda _name: None, player=None):
     """Everything ``run`` does before Kivy's loop: the kiosk app, ready to ``run()``, or None
     after the one-line message if the config, content or a catalogue cannot be used.
-    ``headless``, ``size`` and ``stage`` (told as each step is done) are for the benchmark,
-    which starts the kiosk this same way."""
+    ``headless``, ``size``, ``stage`` (told as each step is done) and ``player`` are for the
+    benchmark, which starts the kiosk this same way."""
     # No garbage collection until the first frame is drawn (``AfterFrame`` turns it back on,
     # collects, and freezes what the start made): the imports and the first screen make
     # many objects and almost no garbage, and collecting them was a twentieth of the start.
@@ -54,7 +54,7 @@ def start_app(config_arg: str | None, windowed: bool = False, headless: bool = F
     from kiosk.ui.app import KioskApp
 
     stage("ui_imported")
-    app = KioskApp(data)
+    app = KioskApp(data, player=player)
     # What `check` says, for the staff screen; in the background, after the first screen.
     app.admin_gate.startup_check = StartupCheck(config_path_from(config_arg)).start()
     return app
