@@ -291,6 +291,8 @@ def run_visit(languages: list[str] | None = None) -> dict:
 def run_catalogues() -> dict:
     """Read and check every configured language's catalogue once, as the kiosk does at start
     (Babel and the kiosk's modules are imported first: only the loading is timed)."""
+    import babel.messages.pofile  # noqa: F401 - imported where it is used, at the first load
+
     from kiosk.config import load_config
     from kiosk.i18n.catalogues import Catalogues
 
