@@ -149,3 +149,11 @@ def test_a_warning_logged_under_a_bar_keeps_its_handler_level_and_is_restored(te
         root.removeHandler(console)
     logged = capsys.readouterr().err
     assert "ccsvi-kiosk: a font is missing\n" in logged and "chatter" not in logged
+
+
+def test_the_step_under_way_is_named_before_the_bar(terminal, not_ci):
+    """``make bench`` names what it measures now instead of printing a line per step."""
+    with progress(3, "bench", unit="process", stream=terminal.stream) as bar:
+        bar.describe("bench (one core): cold start")
+        bar.update()
+    assert "bench (one core): cold start" in terminal.read()
