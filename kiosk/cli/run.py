@@ -32,8 +32,8 @@ def start_app(config_arg: str | None, windowed: bool = False, headless: bool = F
     ``headless``, ``size``, ``stage`` (told as each step is done) and ``player`` are for the
     benchmark, which starts the kiosk this same way."""
     # No garbage collection until the first frame is drawn (``AfterFrame`` turns it back on,
-    # collects, and freezes what the start made): the imports and the first screen make
-    # many objects and almost no garbage, and collecting them was a twentieth of the start.
+    # collects, and freezes what the start made): the imports and the first screen make many
+    # objects and almost no garbage, so looking through them only delayed that frame.
     gc.disable()
     data = load_or_explain(config_arg, cached=True)
     stage("data_loaded")
