@@ -131,13 +131,14 @@ def _watch_first_frame(app, describe) -> dict:
     return result
 
 
-def run_bare(multisampling: bool = True) -> dict:
+def run_bare(as_it_comes: bool = True) -> dict:
     """The reference: Kivy's smallest app, one Label, same window and headless settings as the
     kiosk, drawn as Kivy draws by default (multisampled). ``bare-flat`` is the same app with
-    multisampling off, as the kiosk draws, so docs/PERFORMANCE.md can show both."""
+    the kiosk's own Kivy settings (``kiosk.ui.env``: no multisampling, images through SDL), so
+    docs/PERFORMANCE.md can show both."""
     from kiosk.ui import env
 
-    env.prepare(headless=True, size=WINDOW, kiosk_settings=not multisampling)
+    env.prepare(headless=True, size=WINDOW, kiosk_settings=not as_it_comes)
     from kivy.core.window import Window  # noqa: F401 - created here, as the kiosk's is
 
     _stage("window")
@@ -206,14 +207,14 @@ def run_first_speech(kind: str) -> dict:
     app = start_app(None, headless=True, size=WINDOW, stage=_stage, player=player)
     if app is None:
         raise RuntimeError("the kiosk refused to start")
-    app.session.speech.voice_kind = kind
     result: dict = {"kind_of_voice": kind}
     deadline = time.monotonic() + 60
 
     def ask(*_args):
         Window.unbind(on_flip=ask)
         result["first_frame_ms"] = _since_start_ms()
-        app.session.speech.audio_guide = True
+        app.set_speech(voice_kind=kind)  # the visitor's choices, as the Voice screen makes them
+        app.set_audio_guide(True, say=False)
         app.speech.announce_screen(app.current_screen)
         Clock.schedule_interval(wait, 0)
 

@@ -5,8 +5,13 @@ from __future__ import annotations
 import gc
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from kiosk.cli import EXIT_BAD_INPUT, EXIT_NO_DISPLAY, load_or_explain
+
+if TYPE_CHECKING:
+    from kiosk.speech import Player
+    from kiosk.ui.app import KioskApp
 
 
 def cmd_run(config_arg: str | None, windowed: bool) -> int:
@@ -26,7 +31,8 @@ def cmd_run(config_arg: str | None, windowed: bool) -> int:
 
 def start_app(config_arg: str | None, windowed: bool = False, headless: bool = False,
               size: tuple[int, int] | None = None,
-              stage: Callable[[str], None] = lambda _name: None, player=None):
+              stage: Callable[[str], None] = lambda _name: None,
+              player: Player | None = None) -> KioskApp | None:
     """Everything ``run`` does before Kivy's loop: the kiosk app, ready to ``run()``, or None
     after the one-line message if the config, content or a catalogue cannot be used.
     ``headless``, ``size``, ``stage`` (told as each step is done) and ``player`` are for the
