@@ -127,10 +127,6 @@ def _run_json(args: list[str], timeout: float, one_core: bool = False) -> dict:
     return json.loads(lines[-1])
 
 
-def probe(kind: str, *extra: str, one_core: bool = False) -> dict:
-    return _run_json(["benchmarks.probe", kind, *extra], timeout=120, one_core=one_core)
-
-
 def machine(graphics: dict, raw: dict) -> dict:
     model = platform.processor() or platform.machine()
     try:

@@ -7,7 +7,7 @@ import traceback
 from collections.abc import Callable
 from typing import ClassVar
 
-from kiosk.progress import Progress
+from kiosk.progress import Progress, silent
 from kiosk.system.memory import resident_kb
 from kiosk.ui.headless.monkey.error_watch import ErrorWatch
 from kiosk.ui.headless.monkey.result import SoakResult, measure_growth
@@ -189,6 +189,7 @@ class Monkey(Visitor):
         """Do ``actions`` random actions; resident memory is measured from ``warmup`` on.
         ``progress`` counts each action done (a bar on a terminal: ``kiosk.progress``)."""
         app = self.app
+        progress = silent() if progress is None else progress
         # Memory climbs while caches (text measurements, shaped lines, page layouts) first fill
         # up; growth is measured from after that.
         warmup = min(actions, max(300, actions // 5) if warmup is None else warmup)
@@ -233,8 +234,7 @@ class Monkey(Visitor):
                     result.cpu_by_kind[kind] = (result.cpu_by_kind.get(kind, 0.0)
                                                 + time.process_time() - cpu)
                     result.done = index + 1
-                    if progress is not None:
-                        progress.update()
+                    progress.update()
                     if result.errors:
                         break
                     if echo and (index + 1) % 1000 == 0:
